@@ -1,0 +1,38 @@
+# Two commands set up everything on a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: build serve test unit chromium clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[site,test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Debian's Chromium: Playwright cannot download its own browser here.
+chromium:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
+
+build: $(BIN)/.installed node_modules/.installed
+	$(BIN)/mkdocs build --strict --clean
+
+serve: build
+	@echo "Serving http://127.0.0.1:$(PORT)/"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
+
+test: build chromium
+	$(BIN)/python -m pytest -q
+
+unit: $(BIN)/.installed
+	$(BIN)/python -m pytest -q -m "not browser"
+
+clean:
+	rm -rf site $(VENV) node_modules

@@ -1,0 +1,10 @@
+"""The rules of the Norwegian National Insurance Scheme as code.
+
+    >>> import pycalc
+    >>> pycalc.calculate("child_benefit", {"children": 2})["outputs"]["monthly_amount"]
+    1940
+"""
+from .errors import InputError
+from .registry import calculate, calculators, rule_sets
+
+__all__ = ["InputError", "calculate", "calculators", "rule_sets"]

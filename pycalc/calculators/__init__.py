@@ -1,0 +1,1 @@
+"""One module per calculator; each defines CALCULATOR (a pycalc.model.Calculator)."""

@@ -1,0 +1,54 @@
+"""Child benefit (barnetrygd), guide chapter IX."""
+from .. import fields
+from ..model import Calculator, Output
+from ..money import nok
+from ..sources import guide
+
+COVERED = guide("IX", "What is covered?")
+
+
+def formula_2013(x, p, explain):
+    children = x["children"]
+    counted = children
+    if x["single_parent"] and children:
+        counted += int(p("child_benefit.single_parent_extra_children"))
+        explain.step(f"As a single parent you receive child benefit for {counted} children, one more than you have.",
+                     COVERED)
+    rate = p("child_benefit.monthly_rate")
+    monthly = counted * rate
+    explain.step(f"Child benefit: {counted} × {nok(rate)} = {nok(monthly)} a month.", COVERED)
+    if x["northern_supplement"]:
+        supplement = p("child_benefit.northern_supplement")
+        monthly += children * supplement
+        explain.step(
+            f"Northern supplement: {children} × {nok(supplement)} = {nok(children * supplement)} a month, "
+            f"for each child you have.",
+            COVERED,
+        )
+    explain.step(f"In all {nok(monthly)} a month, {nok(monthly * 12)} a year.", COVERED)
+    return dict(monthly_amount=monthly, annual_amount=monthly * 12)
+
+
+CALCULATOR = Calculator(
+    id="child_benefit",
+    title="Child benefit",
+    chapter="IX",
+    summary="Child benefit a month and a year for your children under 18.",
+    inputs=(
+        fields.integer("children", "Children under 18", max=20, default=1,
+                       help="Children under 18 who live with you in Norway."),
+        fields.boolean("single_parent", "Single parent",
+                       help="You provide for the children alone."),
+        fields.boolean("northern_supplement", "Living in Finnmark, North Troms or on Svalbard",
+                       help="The northernmost areas, where a supplement is paid for each child."),
+    ),
+    outputs=(
+        Output("monthly_amount", "A month", "NOK/month"),
+        Output("annual_amount", "A year", "NOK/year"),
+    ),
+    formulas={"2013": formula_2013},
+    notes=(
+        "The guide does not say whether the single parent's extra child also gets the northern supplement; "
+        "we add the supplement for each child you actually have.",
+    ),
+)

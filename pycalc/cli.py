@@ -1,0 +1,50 @@
+"""Command line: `python -m pycalc list` and `python -m pycalc calc ID name=value ...`."""
+import argparse
+import json
+import sys
+
+from .errors import InputError
+from .registry import calculate, calculators, rule_sets
+
+EXIT_BAD_INPUT = 2
+
+
+def _pairs(words):
+    inputs, errors = {}, []
+    for word in words:
+        name, sep, value = word.partition("=")
+        if not sep or not name:
+            errors.append({"field": word[:40], "message": f"Write each input as name=value, not {word[:40]!r}."})
+        else:
+            inputs[name] = value
+    return inputs, errors
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pycalc", description="Norwegian National Insurance calculators.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("list", help="list the calculators and their inputs as JSON")
+    commands.add_parser("rules", help="list the rule sets as JSON")
+    calc = commands.add_parser("calc", help="run a calculator: calc ID name=value ...")
+    calc.add_argument("calculator")
+    calc.add_argument("inputs", nargs="*", metavar="name=value")
+    calc.add_argument("--rules", default=None, help="rule set, e.g. 2013 (default: the newest the calculator has)")
+    args = parser.parse_args(argv)
+
+    if args.command == "list":
+        print(json.dumps(calculators(), indent=2, ensure_ascii=False))
+        return 0
+    if args.command == "rules":
+        print(json.dumps(rule_sets(), indent=2, ensure_ascii=False))
+        return 0
+    inputs, errors = _pairs(args.inputs)
+    try:
+        if errors:
+            raise InputError(errors)
+        result = calculate(args.calculator, inputs, rules=args.rules)
+    except InputError as problem:
+        for error in problem.errors:
+            print(f"{error['field']}: {error['message']}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    return 0

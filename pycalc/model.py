@@ -1,0 +1,64 @@
+"""What a calculator is: its inputs, outputs and one formula per rule set it supports."""
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .money import to_json_number
+
+MONEY_UNITS = ("NOK", "NOK/day", "NOK/week", "NOK/month", "NOK/year")
+OUTPUT_UNITS = MONEY_UNITS + ("boolean", "weeks", "days", "months", "percent", "points", "text", "day")
+
+
+@dataclass(frozen=True)
+class Output:
+    name: str
+    label: str
+    unit: str
+
+    def metadata(self) -> dict:
+        return {"name": self.name, "label": self.label, "unit": self.unit}
+
+    def to_json(self, value):
+        if value is None or isinstance(value, (bool, str)):
+            return value
+        if self.unit in MONEY_UNITS:
+            return to_json_number(value)
+        if isinstance(value, int):
+            return value
+        return to_json_number(value)
+
+
+class Explanation:
+    """The steps a formula took, each a sentence with the source of the rule it applied."""
+
+    def __init__(self):
+        self.steps: list[dict] = []
+        self.notes: list[str] = []
+
+    def step(self, text: str, source: str) -> None:
+        self.steps.append({"text": text, "source": source})
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+
+
+@dataclass(frozen=True)
+class Calculator:
+    id: str
+    title: str
+    chapter: str  # guide chapter in Roman numerals, or "Membership"
+    summary: str
+    inputs: tuple
+    outputs: tuple
+    formulas: dict[str, Callable]  # rule set id -> formula(values, rules, explanation) -> outputs
+    notes: tuple[str, ...] = field(default=())
+
+    def metadata(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "chapter": self.chapter,
+            "summary": self.summary,
+            "rule_sets": sorted(self.formulas, reverse=True),
+            "inputs": [f.metadata() for f in self.inputs],
+            "outputs": [o.metadata() for o in self.outputs],
+        }
