@@ -5,6 +5,6 @@
     1940
 """
 from .errors import InputError
-from .registry import calculate, calculators, rule_sets
+from .registry import calculate, calculators, example_inputs, rule_sets
 
-__all__ = ["InputError", "calculate", "calculators", "rule_sets"]
+__all__ = ["InputError", "calculate", "calculators", "example_inputs", "rule_sets"]

@@ -29,6 +29,11 @@ class Field:
     max: Decimal | None = None
     choices: tuple[tuple[str, str], ...] = ()  # (value, label)
     unit: str = ""  # shown beside the field: "NOK", "%", "months" ...
+    example: object = None  # a typical value for a required field, for the worked example
+
+    @property
+    def example_value(self):
+        return self.example if self.required else self.default
 
     def metadata(self) -> dict:
         return {
@@ -42,6 +47,7 @@ class Field:
             "max": _json(self.max),
             "choices": [{"value": v, "label": lbl} for v, lbl in self.choices],
             "unit": self.unit,
+            "example": _json(self.example_value),
         }
 
 
@@ -51,19 +57,19 @@ def _json(value):
     return value
 
 
-def money(name, label, help="", default=0, required=False, max=MAX_MONEY):
+def money(name, label, help="", default=0, required=False, max=MAX_MONEY, example=None):
     return Field(name, "money", label, help, None if required else Decimal(default), required,
-                 Decimal(0), Decimal(max), unit="NOK")
+                 Decimal(0), Decimal(max), unit="NOK", example=None if example is None else Decimal(example))
 
 
-def integer(name, label, help="", default=0, min=0, max=100, required=False, unit=""):
+def integer(name, label, help="", default=0, min=0, max=100, required=False, unit="", example=None):
     return Field(name, "integer", label, help, None if required else default, required,
-                 Decimal(min), Decimal(max), unit=unit)
+                 Decimal(min), Decimal(max), unit=unit, example=example)
 
 
-def percent(name, label, help="", default=0, min=0, max=100, required=False):
+def percent(name, label, help="", default=0, min=0, max=100, required=False, example=None):
     return Field(name, "percent", label, help, None if required else Decimal(default), required,
-                 Decimal(min), Decimal(max), unit="%")
+                 Decimal(min), Decimal(max), unit="%", example=None if example is None else Decimal(example))
 
 
 def boolean(name, label, help="", default=False):

@@ -5,7 +5,7 @@ from typing import Callable
 from .money import to_json_number
 
 MONEY_UNITS = ("NOK", "NOK/day", "NOK/week", "NOK/month", "NOK/year")
-OUTPUT_UNITS = MONEY_UNITS + ("boolean", "weeks", "days", "months", "percent", "points", "text", "day")
+OUTPUT_UNITS = MONEY_UNITS + ("boolean", "weeks", "days", "months", "years", "percent", "points", "count", "text", "day")
 
 
 @dataclass(frozen=True)
@@ -13,6 +13,10 @@ class Output:
     name: str
     label: str
     unit: str
+
+    def __post_init__(self):
+        if self.unit not in OUTPUT_UNITS:
+            raise ValueError(f"output {self.name}: unknown unit {self.unit!r}")
 
     def metadata(self) -> dict:
         return {"name": self.name, "label": self.label, "unit": self.unit}

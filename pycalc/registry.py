@@ -30,6 +30,11 @@ def calculators() -> list[dict]:
     return [c.metadata() for c in _registry().values()]
 
 
+def example_inputs(calculator_id: str) -> dict:
+    """The inputs of the worked example shown before anything is typed."""
+    return {f.name: f.example_value for f in _find(calculator_id).inputs}
+
+
 def rule_sets() -> list[dict]:
     """Every rule set with its date and the calculators that have a formula for it."""
     return [

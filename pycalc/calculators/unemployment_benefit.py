@@ -123,7 +123,7 @@ CALCULATOR = Calculator(
     chapter="X",
     summary="Whether your past income qualifies you for unemployment benefit, and how much a day, a week and a year.",
     inputs=(
-        fields.money("income_year_1", "Income from work last calendar year", required=True,
+        fields.money("income_year_1", "Income from work last calendar year", required=True, example=400000,
                      help="Wages and income from self-employment in the last full calendar year, before tax."),
         fields.money("income_year_2", "Income from work the year before",
                      help="Used for the three-year average; 0 if you had none."),
