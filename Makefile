@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+TEST_PORT ?= 8001
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: build serve test unit chromium clean
@@ -22,13 +23,15 @@ chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
 
 build: $(BIN)/.installed node_modules/.installed
-	$(BIN)/mkdocs build --strict --clean
+	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs build --strict --clean
 
 serve: build
 	@echo "Serving http://127.0.0.1:$(PORT)/"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
 
-test: build chromium
+# The browser tests serve the site at the address it was built for (see site_url in mkdocs.yml).
+test: $(BIN)/.installed node_modules/.installed chromium
+	SITE_URL=http://127.0.0.1:$(TEST_PORT)/ $(BIN)/mkdocs build --strict --clean
 	$(BIN)/python -m pytest -q
 
 unit: $(BIN)/.installed

@@ -39,11 +39,11 @@ def main(argv=None) -> int:
         return 0
     inputs, errors = _pairs(args.inputs)
     try:
-        if errors:
-            raise InputError(errors)
         result = calculate(args.calculator, inputs, rules=args.rules)
     except InputError as problem:
-        for error in problem.errors:
+        errors += problem.errors
+    if errors:
+        for error in errors:
             print(f"{error['field']}: {error['message']}", file=sys.stderr)
         return EXIT_BAD_INPUT
     print(json.dumps(result, indent=2, ensure_ascii=False))

@@ -7,9 +7,10 @@ in words a reader can act on.
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from .money import nok, number
+from .money import nok
+from .money import number as plain_number
 
-TYPES = ("money", "integer", "percent", "boolean", "choice")
+TYPES = ("money", "integer", "percent", "number", "boolean", "choice")  # "number": a decimal such as pension points
 MAX_MONEY = Decimal(1_000_000_000)
 MAX_TEXT_LENGTH = 40
 _TRUE = {"true", "yes", "on", "1"}
@@ -72,6 +73,11 @@ def percent(name, label, help="", default=0, min=0, max=100, required=False, exa
                  Decimal(min), Decimal(max), unit="%", example=None if example is None else Decimal(example))
 
 
+def number(name, label, help="", default=0, min=0, max=100, required=False, unit="", example=None):
+    return Field(name, "number", label, help, None if required else Decimal(default), required,
+                 Decimal(min), Decimal(max), unit=unit, example=None if example is None else Decimal(example))
+
+
 def boolean(name, label, help="", default=False):
     return Field(name, "boolean", label, help, default)
 
@@ -105,8 +111,8 @@ def _to_decimal(raw):
 
 
 def _range_words(f: Field) -> str:
-    show = nok if f.type == "money" else number
-    suffix = "%" if f.type == "percent" else ""
+    show = nok if f.type == "money" else plain_number
+    suffix = {"percent": "%", "number": f" {f.unit}" if f.unit else ""}.get(f.type, "")
     if f.type == "money":
         return "0 or more"
     return f"from {show(f.min)}{suffix} to {show(f.max)}{suffix}"
@@ -117,6 +123,7 @@ def _kind_words(f: Field) -> str:
         "money": "a number of kroner",
         "integer": "a whole number",
         "percent": "a percentage",
+        "number": "a number",
     }[f.type]
 
 
@@ -147,7 +154,7 @@ def clean(f: Field, raw):
             raise ValueError(f"{f.label} must be a number of kroner, 0 or more.")
         raise ValueError(f"{f.label} must be {_range_words(f)}.")
     if value > f.max:
-        show = nok(f.max) if f.type == "money" else number(f.max) + ("%" if f.type == "percent" else "")
+        show = nok(f.max) if f.type == "money" else plain_number(f.max) + {"percent": "%", "number": f" {f.unit}"}.get(f.type, "")
         raise ValueError(f"{f.label} must be at most {show}.")
     if f.type == "integer":
         if value != value.to_integral_value():

@@ -2,9 +2,12 @@
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .money import to_json_number
+from .money import nok, number, to_json_number
 
 MONEY_UNITS = ("NOK", "NOK/day", "NOK/week", "NOK/month", "NOK/year")
+_PER = {"NOK/day": " a day", "NOK/week": " a week", "NOK/month": " a month", "NOK/year": " a year"}
+_COUNTED = {"weeks": ("week", "weeks"), "days": ("day", "days"), "months": ("month", "months"),
+            "years": ("year", "years"), "points": ("point", "points")}
 OUTPUT_UNITS = MONEY_UNITS + ("boolean", "weeks", "days", "months", "years", "percent", "points", "count", "text", "day")
 
 
@@ -29,6 +32,26 @@ class Output:
         if isinstance(value, int):
             return value
         return to_json_number(value)
+
+
+    def display(self, value) -> str:
+        """The value as a reader sees it; the page and the CLI use this, so they agree."""
+        if value is None:
+            return "Not applicable"
+        if isinstance(value, bool):
+            return "Yes" if value else "No"
+        if isinstance(value, str):
+            return value.replace("_", " ").capitalize()
+        if self.unit in MONEY_UNITS:
+            return nok(value) + _PER.get(self.unit, "")
+        if self.unit in _COUNTED:
+            one, many = _COUNTED[self.unit]
+            return f"{number(value)} {one if value == 1 else many}"
+        if self.unit == "percent":
+            return f"{number(value)}%"
+        if self.unit == "day":
+            return f"Day {number(value)}"
+        return number(value)
 
 
 class Explanation:

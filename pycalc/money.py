@@ -18,8 +18,9 @@ def _plain(value: Decimal, places: int) -> str:
 
 
 def nok(amount) -> str:
-    """'NOK 511,470' or 'NOK 1,066.47': as the guide writes amounts."""
-    return "NOK " + _plain(Decimal(amount), 2)
+    """'NOK 511,470' or 'NOK 42,622.50': as the guide writes amounts, øre only when there are any."""
+    amount = Decimal(amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return "NOK " + (f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}")
 
 
 def number(value, places: int = 2) -> str:

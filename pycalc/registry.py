@@ -87,6 +87,7 @@ def calculate(calculator_id: str, inputs: dict, rules: str | None = None) -> dic
         "rules_label": rule_set["label"],
         "inputs": {name: _json(value) for name, value in values.items()},
         "outputs": {name: declared[name].to_json(value) for name, value in outputs.items()},
+        "display": {name: declared[name].display(value) for name, value in outputs.items()},
         "steps": explanation.steps,
         "notes": list(calculator.notes) + explanation.notes,
     }

@@ -1,5 +1,6 @@
 """Child benefit (barnetrygd), guide chapter IX."""
 from .. import fields
+from ..units import MONTHS_A_YEAR
 from ..model import Calculator, Output
 from ..money import nok
 from ..sources import guide
@@ -25,8 +26,8 @@ def formula_2013(x, p, explain):
             f"for each child you have.",
             COVERED,
         )
-    explain.step(f"In all {nok(monthly)} a month, {nok(monthly * 12)} a year.", COVERED)
-    return dict(monthly_amount=monthly, annual_amount=monthly * 12)
+    explain.step(f"In all {nok(monthly)} a month, {nok(monthly * MONTHS_A_YEAR)} a year.", COVERED)
+    return dict(monthly_amount=monthly, annual_amount=monthly * MONTHS_A_YEAR)
 
 
 CALCULATOR = Calculator(

@@ -2,8 +2,10 @@
 from decimal import Decimal
 
 from .. import fields
+from ..units import PERCENT
 from ..model import Calculator, Output
 from ..money import nok, percent, round_to
+from ..income_basis import INCOME_YEARS, best_income_basis, three_year_average
 from ..sources import guide
 
 ENTITLED = guide("X", "When are you entitled to unemployment benefits?")
@@ -13,7 +15,7 @@ COVERED = guide("X", "What is covered?")
 def _qualifies(x, p, explain) -> bool:
     last_year_limit = p.g_times("unemployment.minimum_income_last_year")
     three_year_limit = p.g_times("unemployment.minimum_income_three_years")
-    three_years = x["income_year_1"] + x["income_year_2"] + x["income_year_3"]
+    three_years = sum(x[name] for name in INCOME_YEARS)
     by_last_year = x["income_year_1"] >= last_year_limit
     by_three_years = three_years >= three_year_limit
     explain.step(
@@ -24,7 +26,7 @@ def _qualifies(x, p, explain) -> bool:
         ENTITLED,
     )
     hours_needed = p("unemployment.minimum_hours_reduction")
-    hours_ok = x["hours_reduction_percent"] / 100 >= hours_needed
+    hours_ok = x["hours_reduction_percent"] / PERCENT >= hours_needed
     explain.step(
         f"Working hours reduced by {x['hours_reduction_percent']}%: "
         f"{'at least' if hours_ok else 'less than'} the {percent(hours_needed)} required.",
@@ -33,24 +35,9 @@ def _qualifies(x, p, explain) -> bool:
     return (by_last_year or by_three_years) and hours_ok
 
 
-def _basis(x, p, explain) -> Decimal:
-    cap = p.g_times("unemployment.maximum_basis")
-    years = [min(x[f"income_year_{n}"], cap) for n in (1, 2, 3)]
-    average = sum(years) / len(years)
-    basis = round_to(max(years[0], average), p("unemployment.rounding"))
-    which = "last year's income" if years[0] >= average else "the three-year average"
-    explain.step(
-        f"Each year counts up to {p.g_words('unemployment.maximum_basis')} ({nok(cap)}). Last year: {nok(years[0])}; "
-        f"three-year average: {nok(average)}. The basis is {which}, the higher: {nok(basis)}.",
-        COVERED,
-    )
-    return basis
-
-
 def _period_weeks(x, p, explain) -> int:
     limit = p.g_times("unemployment.long_period_minimum_income")
-    average = (x["income_year_1"] + x["income_year_2"] + x["income_year_3"]) / 3
-    long = max(x["income_year_1"], average) >= limit
+    long = max(x["income_year_1"], three_year_average(x)) >= limit
     weeks = p("unemployment.long_period_weeks" if long else "unemployment.short_period_weeks")
     explain.step(
         f"Income {'reaches' if long else 'is below'} {p.g_words('unemployment.long_period_minimum_income')} "
@@ -93,7 +80,7 @@ def formula_2013(x, p, explain):
         return dict(eligible=False, calculation_basis=zero, daily_rate=zero, child_supplement_per_day=zero,
                     total_per_day=zero, weekly_rate=zero, annual_rate=zero, period_weeks=0,
                     holiday_supplement=holiday)
-    basis = _basis(x, p, explain)
+    basis = best_income_basis(x, p, explain, COVERED, cap="unemployment.maximum_basis", rounding="unemployment.rounding")
     rate = p("unemployment.daily_rate")
     daily = round_to(basis * rate, p("unemployment.rounding"))
     explain.step(f"Daily rate: {percent(rate)} of {nok(basis)} = {nok(daily)}.", COVERED)

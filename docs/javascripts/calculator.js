@@ -1,0 +1,246 @@
+// Calculator widgets. The form and a worked example are already in the page (rendered at
+// build time); this makes them live: every change is computed by pycalc in a worker.
+import { runtime } from "./calculator-runtime.js";
+
+const SITE_ROOT = new URL("../", import.meta.url);
+const ANNOUNCE_AFTER_MS = 900; // announce results when the reader pauses, not per keystroke
+const ANNOUNCED_OUTPUTS = 3;
+
+function fieldValues(form) {
+  const values = {};
+  for (const element of form.elements) {
+    if (!element.name) continue;
+    values[element.name] = element.type === "checkbox" ? element.checked : element.value;
+  }
+  return values;
+}
+
+function fragmentFor(widget) {
+  const [id, query] = decodeURIComponent(location.hash.slice(1)).split("?", 2);
+  return id === widget.id && query !== undefined ? new URLSearchParams(query) : null;
+}
+
+function applyFragment(widget, form, params) {
+  for (const [name, value] of params) {
+    const element = form.elements.namedItem(name);
+    if (!element || element instanceof RadioNodeList) continue;
+    if (element.type === "checkbox") element.checked = value === "true";
+    else element.value = value;
+  }
+}
+
+function writeFragment(widget, values) {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) params.set(name, String(value));
+  history.replaceState(history.state, "", `#${widget.id}?${params}`);
+}
+
+function setText(element, text) {
+  if (element) element.textContent = text;
+}
+
+function listItems(list, items, render) {
+  list.replaceChildren(...items.map(render));
+}
+
+function stepItem(step) {
+  const item = document.createElement("li");
+  const source = document.createElement("cite");
+  source.className = "calc-source";
+  source.textContent = step.source;
+  item.append(step.text + " ", source);
+  return item;
+}
+
+function noteItem(note) {
+  const item = document.createElement("li");
+  item.textContent = note;
+  return item;
+}
+
+class Widget {
+  constructor(element) {
+    this.element = element;
+    this.form = element.querySelector("[data-form]");
+    this.result = element.querySelector(".calc-result");
+    this.summary = element.querySelector("[data-error-summary]");
+    this.live = element.querySelector("[data-live]");
+    this.runtimeStatus = element.querySelector("[data-runtime-status]");
+    this.bundleUrl = new URL(element.dataset.bundle, SITE_ROOT).href;
+    this.sequence = 0;
+    this.announceTimer = null;
+    this.booted = false;
+
+    this.form.addEventListener("input", () => this.compute({ fromReader: true }));
+    this.form.addEventListener("change", () => this.compute({ fromReader: true }));
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.compute({ fromReader: true, submitted: true });
+    });
+    this.form.addEventListener("focusin", () => this.boot(), { once: true });
+    this.summary.addEventListener("click", (event) => this.focusField(event));
+
+    const params = fragmentFor(element);
+    if (params) {
+      applyFragment(element, this.form, params);
+      element.scrollIntoView();
+      this.compute({ fromReader: false });
+    } else {
+      this.bootWhenVisible();
+    }
+  }
+
+  bootWhenVisible() {
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        observer.disconnect();
+        this.boot();
+      }
+    }, { rootMargin: "200px" });
+    observer.observe(this.element);
+  }
+
+  boot() {
+    if (this.booted) return;
+    this.booted = true;
+    const live = runtime(this.bundleUrl);
+    if (this.element.dataset.state === "prerendered") this.setState("loading");
+    setText(this.runtimeStatus, "Starting live calculation in your browser…");
+    live.ready.then(
+      () => {
+        if (this.element.dataset.state === "loading") this.setState("ready");
+        setText(this.runtimeStatus, "");
+      },
+      (error) => this.unavailable(error),
+    );
+  }
+
+  setState(state) {
+    this.element.dataset.state = state;
+  }
+
+  async compute({ fromReader, submitted = false }) {
+    this.boot();
+    const values = fieldValues(this.form);
+    const sequence = ++this.sequence;
+    this.result.dataset.stale = "true";
+    let answer;
+    try {
+      answer = await runtime(this.bundleUrl).calculate({
+        calculator: this.element.dataset.calculator,
+        rules: this.element.dataset.rules,
+        inputs: values,
+      });
+    } catch (error) {
+      return; // unavailable() has already told the reader
+    }
+    if (sequence !== this.sequence) return; // a newer change is on its way
+    if (answer.ok) {
+      this.showResult(answer.result);
+      if (fromReader) writeFragment(this.element, values);
+    } else if (answer.errors) {
+      this.showErrors(answer.errors, submitted);
+    } else {
+      this.showFailure(answer);
+    }
+  }
+
+  showResult(result) {
+    this.clearErrors();
+    for (const output of this.result.querySelectorAll("[data-output]")) {
+      const name = output.dataset.output;
+      output.dataset.value = JSON.stringify(result.outputs[name]);
+      output.textContent = result.display[name];
+    }
+    listItems(this.result.querySelector("[data-steps]"), result.steps, stepItem);
+    listItems(this.result.querySelector("[data-notes]"), result.notes, noteItem);
+    setText(this.result.querySelector("[data-rules]"), `Rules: ${result.rules_label}, in force from ${result.rules_date}.`);
+    setText(this.result.querySelector("[data-status]"), "Calculated in your browser from the figures above.");
+    this.result.dataset.source = "browser";
+    delete this.result.dataset.stale;
+    this.setState("ready");
+    this.announceSoon(result);
+  }
+
+  announceSoon(result) {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      const labels = [...this.result.querySelectorAll(".calc-output dt")].map((dt) => dt.textContent);
+      const names = Object.keys(result.display);
+      const parts = names.slice(0, ANNOUNCED_OUTPUTS).map((name, i) => `${labels[i]}: ${result.display[name]}.`);
+      setText(this.live, `Result updated. ${parts.join(" ")}`);
+    }, ANNOUNCE_AFTER_MS);
+  }
+
+  clearErrors() {
+    for (const message of this.element.querySelectorAll("[data-error-for]")) {
+      message.hidden = true;
+      message.textContent = "";
+      const field = this.form.elements.namedItem(message.dataset.errorFor);
+      if (field) field.removeAttribute("aria-invalid");
+    }
+    this.summary.hidden = true;
+    this.summary.querySelector("ul").replaceChildren();
+  }
+
+  showErrors(errors, submitted) {
+    this.clearErrors();
+    const items = [];
+    for (const { field, message } of errors) {
+      const slot = this.element.querySelector(`[data-error-for="${CSS.escape(field)}"]`);
+      const input = this.form.elements.namedItem(field);
+      if (slot) {
+        slot.textContent = message;
+        slot.hidden = false;
+      }
+      if (input && !(input instanceof RadioNodeList)) input.setAttribute("aria-invalid", "true");
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.textContent = message;
+      if (input && input.id) link.href = `#${input.id}`;
+      item.append(link);
+      items.push(item);
+    }
+    this.summary.querySelector("ul").replaceChildren(...items);
+    this.summary.hidden = false;
+    setText(this.result.querySelector("[data-status]"), "The result below is for your last valid figures. Correct the figures marked above.");
+    this.setState("ready");
+    if (submitted) this.summary.focus();
+  }
+
+  showFailure(answer) {
+    if (answer.detail) console.error(answer.detail);
+    setText(
+      this.result.querySelector("[data-status]"),
+      `${answer.failure} The result below is for your last figures that worked; it may be out of date.`,
+    );
+  }
+
+  focusField(event) {
+    const link = event.target.closest("a[href^='#']");
+    if (!link) return;
+    const target = document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
+  }
+
+  unavailable(error) {
+    this.setState("error");
+    setText(
+      this.runtimeStatus,
+      `Live calculation is unavailable: ${error.message}. The worked example below still shows how the rules apply; ` +
+        "reload the page to try again.",
+    );
+  }
+}
+
+function mountAll() {
+  for (const element of document.querySelectorAll("[data-calculator]")) {
+    if (!element.calculatorWidget) element.calculatorWidget = new Widget(element);
+  }
+}
+
+// Material's instant navigation swaps the page without reloading: mount on every swap.
+if (window.document$) window.document$.subscribe(mountAll);
+else mountAll();

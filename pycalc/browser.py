@@ -1,0 +1,25 @@
+"""The bridge the browser worker calls: one JSON request in, one JSON answer out.
+
+Everything crosses as a string, so no Python object leaks into JavaScript and the answer
+is the same JSON the CLI prints.
+"""
+import json
+import traceback
+
+from .errors import InputError
+from .registry import calculate
+
+
+def handle_json(request_text: str) -> str:
+    try:
+        request = json.loads(request_text)
+        if not isinstance(request, dict):
+            raise InputError([{"field": "request", "message": "The request must name a calculator and its inputs."}])
+        result = calculate(request.get("calculator"), request.get("inputs", {}), rules=request.get("rules") or None)
+        answer = {"ok": True, "result": result}
+    except InputError as problem:
+        answer = {"ok": False, "errors": problem.errors}
+    except Exception:  # a fault in our rules must reach the reader as a plain message, not a dead widget
+        answer = {"ok": False, "failure": "The calculation failed because of an error in our calculator.",
+                  "detail": traceback.format_exc(limit=3)}
+    return json.dumps(answer)

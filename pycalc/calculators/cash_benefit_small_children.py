@@ -1,0 +1,101 @@
+"""Cash benefit for families with small children (kontantstøtte), guide chapter IX."""
+from decimal import Decimal
+
+from .. import fields
+from ..model import Calculator, Output
+from ..money import nok, percent, round_to
+from ..sources import guide
+
+ENTITLED = guide("IX", "When are you entitled to family benefits?")
+COVERED = guide("IX", "What is covered?")
+HOURS_LAW = "kontantstøtteloven § 7 as in force from 1 August 2012 (beyond the guide)"
+
+
+def _full_rate(x, p, explain) -> Decimal | None:
+    """The full monthly rate for the child's age, or None when the age gives no benefit."""
+    age = x["child_age_months"]
+    bands = (
+        ("family.cash_benefit_younger_from_month", "family.cash_benefit_younger_to_month",
+         "family.cash_benefit_younger_rate"),
+        ("family.cash_benefit_older_from_month", "family.cash_benefit_older_to_month",
+         "family.cash_benefit_older_rate"),
+    )
+    for first, last, rate in bands:
+        if p(first) <= age <= p(last):
+            explain.step(
+                f"A child of {age} months is in the band {p(first)}-{p(last)} months: "
+                f"the full rate is {nok(p(rate))} a month.",
+                COVERED,
+            )
+            return p(rate)
+    explain.step(
+        f"No cash benefit for a child of {age} months: it is paid from {p(bands[0][0])} to {p(bands[-1][1])} "
+        f"months of age. Child benefit (barnetrygd) is paid for all children under 18.",
+        ENTITLED,
+    )
+    return None
+
+
+def _share_for_daycare(x, p, explain) -> Decimal:
+    hours = x["daycare_hours_per_week"]
+    limit = p("family.cash_benefit_hours_limit")
+    if hours == 0:
+        explain.step("The child is not in subsidised day care: the full rate is paid.", COVERED)
+        return Decimal(1)
+    if hours < limit:
+        share = p("family.cash_benefit_part_time_share")
+        explain.step(
+            f"{hours} hours a week in subsidised day care, fewer than {limit}: {percent(share)} of the full rate.",
+            COVERED,
+        )
+        return share
+    if hours == limit:
+        explain.step(
+            f"{hours} hours a week in subsidised day care: no cash benefit. The guide gives half for fewer than "
+            f"{limit} hours and nothing above; exactly {limit} hours gives nothing, as the law reads "
+            f"('{limit} timer eller mer').",
+            HOURS_LAW,
+        )
+    else:
+        explain.step(f"{hours} hours a week in subsidised day care, more than {limit}: no cash benefit.", COVERED)
+    return Decimal(0)
+
+
+def formula_2013(x, p, explain):
+    full = _full_rate(x, p, explain)
+    if full is None:
+        return dict(monthly_amount=Decimal(0))
+    share = _share_for_daycare(x, p, explain)
+    if share == 0:
+        return dict(monthly_amount=Decimal(0))
+    monthly = round_to(full * share, p("family.cash_benefit_rounding"))
+    explain.step(f"Cash benefit: {percent(share)} of {nok(full)} = {nok(monthly)} a month, in whole kroner.",
+                 COVERED)
+    return dict(monthly_amount=monthly)
+
+
+CALCULATOR = Calculator(
+    id="cash_benefit_small_children",
+    title="Cash benefit for families with small children",
+    chapter="IX",
+    summary="Cash benefit a month for a child of 13 to 23 months, by age and hours in subsidised day care.",
+    inputs=(
+        fields.integer("child_age_months", "Child's age in months", required=True, example=15, max=216,
+                       unit="months", help="The child's age in whole months."),
+        fields.integer("daycare_hours_per_week", "Agreed hours a week in subsidised day care", max=168,
+                       unit="hours",
+                       help="The time agreed with a day-care centre that receives a public grant; 0 if none."),
+    ),
+    outputs=(
+        Output("monthly_amount", "A month", "NOK/month"),
+    ),
+    formulas={"2013": formula_2013},
+    notes=(
+        "The guide gives half the rate for 'less than 20 hours' and nothing when the time 'exceeds 20 hours'. "
+        "Exactly 20 hours gives nothing, as the law says (kontantstøtteloven § 7: '20 timer eller mer') "
+        "and as the 2012 rate table shows (half for up to 19 hours).",
+        "Half of NOK 3,303 is paid as NOK 1,652: the benefit is paid in whole kroner.",
+        "Hours are the agreed time in a day-care centre that receives a public grant; time in other care does "
+        "not count.",
+    ),
+)

@@ -1,0 +1,1 @@
+"""The build around MkDocs: hooks, calculator widgets, packing pycalc and Pyodide for the browser."""
