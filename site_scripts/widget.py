@@ -73,6 +73,19 @@ def _json_text(value) -> str:
     return str(value)
 
 
+def _rule_set_choice(uid: str, meta: dict, chosen: str) -> str:
+    """A choice of rule set, shown only when the calculator has more than one."""
+    if len(meta["rule_sets"]) < 2:
+        return ""
+    labels = {r["id"]: f'{r["label"]} (from {r["date"]})' for r in pycalc.rule_sets()}
+    options = "".join(
+        f'<option {_attrs(value=rule_id, selected=rule_id == chosen)}>{escape(labels[rule_id])}</option>'
+        for rule_id in meta["rule_sets"]
+    )
+    return (f'<div class="calc-field"><label for="{uid}-rules">Rules to apply</label>'
+            f'<select id="{uid}-rules" data-rules-select>{options}</select></div>')
+
+
 def render(calculator_id: str, uid: str, bundle_path: str) -> str:
     """The widget for one calculator; ``uid`` is unique in the page, ``bundle_path`` root-relative."""
     meta = next(c for c in pycalc.calculators() if c["id"] == calculator_id)
@@ -87,6 +100,7 @@ def render(calculator_id: str, uid: str, bundle_path: str) -> str:
 <div class="calc-error-summary" id="{uid}-errors" tabindex="-1" data-error-summary hidden>
 <h4>Please check these figures</h4><ul></ul></div>
 <form class="calc-form" novalidate data-form>
+{_rule_set_choice(uid, meta, result["rules"])}
 {fields}
 <button type="submit" class="md-button md-button--primary">Calculate</button>
 </form>

@@ -21,6 +21,11 @@ function fragmentFor(widget) {
 }
 
 function applyFragment(widget, form, params) {
+  const rules = widget.querySelector("[data-rules-select]");
+  if (rules && params.has("rules")) {
+    rules.value = params.get("rules");
+    widget.dataset.rules = rules.value;
+  }
   for (const [name, value] of params) {
     const element = form.elements.namedItem(name);
     if (!element || element instanceof RadioNodeList) continue;
@@ -31,6 +36,7 @@ function applyFragment(widget, form, params) {
 
 function writeFragment(widget, values) {
   const params = new URLSearchParams();
+  if (widget.querySelector("[data-rules-select]")) params.set("rules", widget.dataset.rules);
   for (const [name, value] of Object.entries(values)) params.set(name, String(value));
   history.replaceState(history.state, "", `#${widget.id}?${params}`);
 }
@@ -79,6 +85,13 @@ class Widget {
     });
     this.form.addEventListener("focusin", () => this.boot(), { once: true });
     this.summary.addEventListener("click", (event) => this.focusField(event));
+    const rules = element.querySelector("[data-rules-select]");
+    if (rules) {
+      rules.addEventListener("change", () => {
+        element.dataset.rules = rules.value;
+        this.compute({ fromReader: true });
+      });
+    }
 
     const params = fragmentFor(element);
     if (params) {
@@ -160,6 +173,11 @@ class Widget {
     delete this.result.dataset.stale;
     this.setState("ready");
     this.announceSoon(result);
+    // For pages that host the widget (the embed page relays it to a partner's page).
+    this.element.dispatchEvent(new CustomEvent("calculator:result", {
+      bubbles: true,
+      detail: { calculator: result.calculator, rules: result.rules, inputs: result.inputs, outputs: result.outputs },
+    }));
   }
 
   announceSoon(result) {
