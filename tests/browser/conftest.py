@@ -8,7 +8,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-SITE = Path(__file__).resolve().parents[2] / "site"
+import os
+
+# SITE_DIR lets several people test private builds side by side (mkdocs build -d DIR).
+SITE = Path(os.environ.get("SITE_DIR", Path(__file__).resolve().parents[2] / "site"))
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
