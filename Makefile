@@ -6,7 +6,7 @@ PORT ?= 8000
 TEST_PORT ?= 8001
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build serve test unit chromium clean
+.PHONY: build serve test unit chromium clean bench
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,15 @@ serve: build
 test: $(BIN)/.installed node_modules/.installed chromium
 	SITE_URL=http://127.0.0.1:$(TEST_PORT)/ $(BIN)/mkdocs build --strict --clean
 	$(BIN)/python -m pytest -q
+
+# Speed against a naive main-thread Pyodide baseline, measured side by side in one run (README:
+# Benchmark). A script, not a test. Its own build and port, so it can run beside `make test`.
+# Options: make bench BENCH_ARGS="--runs 3 --all"  (see: .venv/bin/python site_scripts/bench.py --help)
+BENCH_PORT ?= 8002
+BENCH_SITE := build/bench/site
+bench: $(BIN)/.installed node_modules/.installed chromium
+	SITE_URL=http://127.0.0.1:$(BENCH_PORT)/ $(BIN)/mkdocs build --strict --clean --site-dir $(BENCH_SITE)
+	$(BIN)/python site_scripts/bench.py --site $(BENCH_SITE) $(BENCH_ARGS)
 
 unit: $(BIN)/.installed
 	$(BIN)/python -m pytest -q -m "not browser"

@@ -56,6 +56,11 @@ def load(name: str) -> Parameter:
     return Parameter(name, data["description"], unit, values)
 
 
+@functools.cache
+def _in_force(name: str, when: date) -> DatedValue:
+    return load(name).at(when)
+
+
 def names() -> list[str]:
     """Every parameter's dotted name, for health checks and documentation."""
     found = []
@@ -78,10 +83,10 @@ class Rules:
         self.date = on
 
     def __call__(self, name: str) -> Decimal:
-        return load(name).at(self.date).value
+        return _in_force(name, self.date).value
 
     def source(self, name: str) -> str:
-        return load(name).at(self.date).source
+        return _in_force(name, self.date).source
 
     @property
     def g(self) -> Decimal:

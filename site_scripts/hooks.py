@@ -15,12 +15,13 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pycalc  # noqa: E402
-from site_scripts import bundle, widget  # noqa: E402
+from site_scripts import bundle, g_chart, widget  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.calculators")
 MARKER = re.compile(r"\{\{(.*?)\}\}", re.S)
 CALCULATOR_MARKER = re.compile(r"\s*calculator:\s*([a-z0-9_]+)\s*")
 PLACEHOLDER = "CALCULATOR-WIDGET-{}"
+FIGURES = {"basic_amount_chart": g_chart.render}  # markers without arguments, each drawing one figure
 PYODIDE_TARGET = "assets/pyodide"
 
 _state = {}
@@ -38,6 +39,8 @@ def on_page_markdown(markdown, page, config, files):
     widgets = []
 
     def expand(match):
+        if match.group(1).strip() in FIGURES:
+            return "\n\n" + FIGURES[match.group(1).strip()]() + "\n\n"
         found = CALCULATOR_MARKER.fullmatch(match.group(1))
         if not found:
             raise PluginError(f"{page.file.src_path}: unknown marker {match.group(0)!r}")
@@ -74,6 +77,10 @@ def on_post_build(config):
     target.mkdir(parents=True, exist_ok=True)
     for path in bundle.pyodide_files():
         shutil.copyfile(path, target / path.name)
+    (target / "pyodide-lock.json").write_text(bundle.trimmed_lock_file(), encoding="utf-8")
+    snapshot = bundle.snapshot(_state["zip"])
+    if snapshot:
+        (site / bundle.snapshot_name(_state["bundle_path"])).write_bytes(snapshot)
     unplaced = sorted(c["id"] for c in metadata if not c["page"])
     if unplaced:
         log.warning("calculators placed on no page: %s", ", ".join(unplaced))

@@ -6,6 +6,7 @@ the page itself, so a reader sees them before any script or Python has loaded.
 from html import escape
 
 import pycalc
+from pycalc.charts import render_html as render_chart
 
 
 def _attrs(**values) -> str:
@@ -42,6 +43,11 @@ def _field(uid: str, field: dict, value) -> str:
     return f'<div class="calc-field">{label}{help_html}{control}{error_html}</div>'
 
 
+def _chart(uid: str, result: dict) -> str:
+    chart = render_chart(result["calculator"], result["inputs"], result["rules"], uid)
+    return f'<figure class="calc-chart" data-chart>{chart}</figure>' if chart else ""
+
+
 def _result(uid: str, meta: dict, result: dict) -> str:
     labels = {o["name"]: o["label"] for o in meta["outputs"]}
     rows = "".join(
@@ -57,11 +63,14 @@ def _result(uid: str, meta: dict, result: dict) -> str:
 <h4 id="{uid}-result-title">Result</h4>
 <p class="calc-status" data-status>A worked example, computed when this page was built. Change the figures to recalculate.</p>
 <dl class="calc-outputs">{rows}</dl>
+{_chart(uid, result)}
 <h4>How this was worked out</h4>
 <ol class="calc-steps" data-steps>{steps}</ol>
 <h4>Good to know</h4>
 <ul class="calc-notes" data-notes>{notes}</ul>
 <p class="calc-rules" data-rules>Rules: {escape(result["rules_label"])}, in force from {escape(result["rules_date"])}.</p>
+<div class="calc-print-only" data-print-summary><h4>Your figures</h4><dl class="calc-print-inputs"></dl><p data-print-origin></p></div>
+<button type="button" class="md-button calc-print-button" data-print hidden>Print or save as PDF</button>
 </section>"""
 
 

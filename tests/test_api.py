@@ -74,9 +74,18 @@ def test_every_calculator_computes_its_worked_example():
 
 
 def test_the_browser_bridge_answers_results_errors_and_failures_as_json():
-    ok = json.loads(handle_json(json.dumps({"calculator": "child_benefit", "inputs": {"children": 2}})))
+    ok = json.loads(handle_json(json.dumps({"calculator": "child_benefit", "inputs": {"children": 2}, "rules": "2013"})))
     assert ok["ok"] and ok["result"]["outputs"]["monthly_amount"] == 1940
     bad = json.loads(handle_json(json.dumps({"calculator": "child_benefit", "inputs": {"children": -2}})))
     assert not bad["ok"] and bad["errors"][0]["field"] == "children"
     assert json.loads(handle_json("[1]"))["errors"][0]["field"] == "request"
     assert "failure" in json.loads(handle_json("{not json"))
+
+
+def test_the_browser_bridge_draws_charts_only_for_income_based_calculators():
+    chart = json.loads(handle_json(json.dumps({"calculator": "unemployment_benefit", "chart": True, "uid": "u",
+                                               "inputs": {"income_year_1": 400000}, "rules": "2013"})))
+    assert chart["ok"] and chart["chart_html"].startswith("<svg") and "6 G" in chart["chart_html"]
+    assert "<table>" in chart["chart_html"] and "(your figure)" in chart["chart_html"]
+    none = json.loads(handle_json(json.dumps({"calculator": "child_benefit", "chart": True, "inputs": {}})))
+    assert none == {"ok": True, "chart_html": ""}

@@ -17,7 +17,7 @@ def test_list_prints_the_metadata_of_every_calculator():
 
 
 def test_calc_prints_the_result_as_json():
-    done = run("calc", "unemployment_benefit", "income_year_1=400000", "children=2")
+    done = run("calc", "unemployment_benefit", "income_year_1=400000", "children=2", "--rules", "2013")
     assert done.returncode == 0
     result = json.loads(done.stdout)
     assert result["outputs"]["daily_rate"] == 960 and result["outputs"]["child_supplement_per_day"] == 34

@@ -5,6 +5,7 @@ import { runtime } from "./calculator-runtime.js";
 const SITE_ROOT = new URL("../", import.meta.url);
 const ANNOUNCE_AFTER_MS = 900; // announce results when the reader pauses, not per keystroke
 const ANNOUNCED_OUTPUTS = 3;
+const CHART_AFTER_MS = 250; // a chart is two dozen calculations: draw it when typing pauses
 
 function fieldValues(form) {
   const values = {};
@@ -75,6 +76,8 @@ class Widget {
     this.bundleUrl = new URL(element.dataset.bundle, SITE_ROOT).href;
     this.sequence = 0;
     this.announceTimer = null;
+    this.chartTimer = null;
+    this.chart = element.querySelector("[data-chart]");
     this.booted = false;
 
     this.form.addEventListener("input", () => this.compute({ fromReader: true }));
@@ -85,6 +88,9 @@ class Widget {
     });
     this.form.addEventListener("focusin", () => this.boot(), { once: true });
     this.summary.addEventListener("click", (event) => this.focusField(event));
+    const print = element.querySelector("[data-print]");
+    print.hidden = false;
+    print.addEventListener("click", () => this.print());
     const rules = element.querySelector("[data-rules-select]");
     if (rules) {
       rules.addEventListener("change", () => {
@@ -150,6 +156,7 @@ class Widget {
     if (sequence !== this.sequence) return; // a newer change is on its way
     if (answer.ok) {
       this.showResult(answer.result);
+      this.drawChartSoon(values);
       if (fromReader) writeFragment(this.element, values);
     } else if (answer.errors) {
       this.showErrors(answer.errors, submitted);
@@ -178,6 +185,23 @@ class Widget {
       bubbles: true,
       detail: { calculator: result.calculator, rules: result.rules, inputs: result.inputs, outputs: result.outputs },
     }));
+  }
+
+  drawChartSoon(values) {
+    if (!this.chart) return;
+    clearTimeout(this.chartTimer);
+    const sequence = this.sequence;
+    this.chartTimer = setTimeout(async () => {
+      const answer = await runtime(this.bundleUrl).calculate({
+        calculator: this.element.dataset.calculator,
+        rules: this.element.dataset.rules,
+        inputs: values,
+        chart: true,
+        uid: this.element.id,
+      });
+      // The SVG is built by pycalc from numbers and escaped labels: no reader text reaches it unescaped.
+      if (answer.ok && sequence === this.sequence) this.chart.innerHTML = answer.chart_html;
+    }, CHART_AFTER_MS);
   }
 
   announceSoon(result) {
@@ -232,6 +256,33 @@ class Widget {
       this.result.querySelector("[data-status]"),
       `${answer.failure} The result below is for your last figures that worked; it may be out of date.`,
     );
+  }
+
+  // Prints this widget alone: the figures as typed, the result, the steps, the rule set and date.
+  print() {
+    const rows = [];
+    for (const field of this.form.querySelectorAll(".calc-field")) {
+      const label = field.querySelector("label");
+      const control = field.querySelector("input, select");
+      if (!label || !control) continue;
+      const term = document.createElement("dt");
+      term.textContent = label.textContent;
+      const value = document.createElement("dd");
+      value.textContent = control.type === "checkbox" ? (control.checked ? "Yes" : "No")
+        : control.tagName === "SELECT" ? control.selectedOptions[0]?.textContent ?? "" : control.value;
+      rows.push(term, value);
+    }
+    this.element.querySelector(".calc-print-inputs").replaceChildren(...rows);
+    setText(this.element.querySelector("[data-print-origin]"),
+      `From ${location.href} on ${new Date().toLocaleDateString("en-GB", { dateStyle: "long" })}. ` +
+      "An estimate; NAV's decision is what counts.");
+    this.element.dataset.printing = "true";
+    document.documentElement.classList.add("calc-printing");
+    window.addEventListener("afterprint", () => {
+      delete this.element.dataset.printing;
+      document.documentElement.classList.remove("calc-printing");
+    }, { once: true });
+    window.print();
   }
 
   focusField(event) {

@@ -1,9 +1,10 @@
 // Runs pycalc in Pyodide, off the main thread. One worker serves every widget on the site
 // and lives on across MkDocs Material's instant navigation.
-import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
+import { loadPyodide, version } from "../assets/pyodide/pyodide.mjs";
 
 const BUNDLE_DIR = "/home/pyodide/bundle";
 let handleJson = null;
+let bootedFrom = null;
 
 // Pyodide can hang instead of failing when one of its files does not arrive, so every
 // request it makes is watched and the first failure ends the boot at once.
@@ -11,6 +12,8 @@ let reportFailedRequest = () => {};
 const failedRequest = new Promise((_, reject) => {
   reportFailedRequest = (url, why) => reject(new Error(`a file it needs did not load (${url.split("/").pop()}: ${why})`));
 });
+let requestFailure = null;
+failedRequest.catch((error) => { requestFailure = error; });
 const realFetch = self.fetch.bind(self);
 self.fetch = async (resource, options) => {
   const url = String(resource instanceof Request ? resource.url : resource);
@@ -30,13 +33,113 @@ async function fetchBundle(url) {
   return response.arrayBuffer();
 }
 
+// The build saves Python, started and warmed up, as a memory snapshot next to the pycalc zip
+// (site_scripts/make_snapshot.mjs). Booting from it skips most of Python's start-up. It is an
+// optimisation only: if it is missing or does not work, Python starts the normal way.
+function snapshotUrl(bundleUrl) {
+  return bundleUrl.replace(/\.zip$/, `.pyodide-${version}.snapshot.gz`);
+}
+
+async function fetchSnapshot(url) {
+  const response = await realFetch(url); // not watched: without a snapshot, the normal boot follows
+  if (!response.ok) throw new Error(`no snapshot (HTTP ${response.status})`);
+  const unpacked = response.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(unpacked).arrayBuffer());
+}
+
+// The zip's files, unpacked in JavaScript: Python's own unzip would be the first code to run in a
+// freshly restored snapshot and pay for compiling its part of the WebAssembly, which costs more
+// than the unpacking itself. Reads stored and deflated entries, which is all Python's zipfile writes.
+async function unzip(buffer) {
+  const bytes = new Uint8Array(buffer);
+  const view = new DataView(buffer);
+  let end = bytes.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end -= 1;
+  if (end < 0) throw new Error("the calculator code is not a zip file");
+  const count = view.getUint16(end + 10, true);
+  let entry = view.getUint32(end + 16, true);
+  const files = [];
+  for (let i = 0; i < count; i += 1) {
+    const method = view.getUint16(entry + 10, true);
+    const size = view.getUint32(entry + 20, true);
+    const nameLength = view.getUint16(entry + 28, true);
+    const skip = nameLength + view.getUint16(entry + 30, true) + view.getUint16(entry + 32, true);
+    const name = new TextDecoder().decode(bytes.subarray(entry + 46, entry + 46 + nameLength));
+    const local = view.getUint32(entry + 42, true);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const data = bytes.subarray(start, start + size);
+    if (!name.endsWith("/")) {
+      if (method === 0) files.push([name, Promise.resolve(data)]);
+      else if (method === 8) {
+        const inflated = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+        files.push([name, new Response(inflated).arrayBuffer().then((b) => new Uint8Array(b))]);
+      } else throw new Error(`the calculator code uses an unknown compression (${method})`);
+    }
+    entry += 46 + skip;
+  }
+  return Promise.all(files.map(async ([name, data]) => [name, await data]));
+}
+
+async function sha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+// The zip, read for installing: its digest and its files.
+async function readBundle(bundle) {
+  const [digest, files] = await Promise.all([sha256(bundle), unzip(bundle)]);
+  return { digest, files };
+}
+
+// The snapshot has pycalc imported already, from the zip whose digest it records; that pycalc is
+// kept only if the downloaded zip is the same one, otherwise pycalc is imported afresh from it.
+// Either way the zip's files are written out, for anything pycalc reads later.
+function install(pyodide, { digest, files }) {
+  const madeFrom = pyodide.globals.get("PYCALC_BUNDLE_SHA256");
+  const same = madeFrom !== undefined && madeFrom === digest;
+  for (const [name, data] of files) {
+    const path = `${BUNDLE_DIR}/${name}`;
+    pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    pyodide.FS.writeFile(path, data);
+  }
+  pyodide.runPython(`
+import sys
+if not ${same ? "True" : "False"}:
+    for name in [m for m in sys.modules if m == "pycalc" or m.startswith("pycalc.")]:
+        del sys.modules[name]
+if "${BUNDLE_DIR}" not in sys.path:
+    sys.path.insert(0, "${BUNDLE_DIR}")
+sys.path_importer_cache.pop("${BUNDLE_DIR}", None)  # the directory is new: forget what was cached of it
+`);
+  return pyodide.pyimport("pycalc.browser").handle_json;
+}
+
 async function boot(bundleUrl) {
-  // The bundle downloads while Pyodide compiles: neither waits for the other.
-  const loading = Promise.all([loadPyodide(), fetchBundle(bundleUrl)]);
-  const [pyodide, bundle] = await Promise.race([loading, failedRequest]);
-  pyodide.unpackArchive(bundle, "zip", { extractDir: BUNDLE_DIR });
-  pyodide.runPython(`import sys; sys.path.insert(0, "${BUNDLE_DIR}")`);
-  handleJson = pyodide.pyimport("pycalc.browser").handle_json;
+  // The bundle and the snapshot download, and the bundle is unzipped, while Pyodide loads.
+  const bundle = fetchBundle(bundleUrl).then(readBundle);
+  const snapshot = fetchSnapshot(snapshotUrl(bundleUrl));
+  const watched = (step) => Promise.race([step, failedRequest]);
+  bundle.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+  snapshot.catch(() => {});
+  try {
+    const pyodide = await watched(loadPyodide({ _loadSnapshot: snapshot }));
+    handleJson = install(pyodide, await watched(bundle));
+    bootedFrom = "snapshot";
+    return;
+  } catch (error) {
+    if (await isFatal(bundle)) throw requestFailure || error;
+    console.info("Starting Python without the snapshot:", String((error && error.message) || error));
+  }
+  const pyodide = await watched(loadPyodide());
+  handleJson = install(pyodide, await watched(bundle));
+  bootedFrom = "normal start";
+}
+
+// A failure the normal boot cannot escape either: a file that did not load, or the bundle.
+async function isFatal(bundle) {
+  await new Promise((resolve) => setTimeout(resolve, 0)); // let a request failure be recorded
+  const bundleFailed = await bundle.then(() => false, () => true);
+  return requestFailure !== null || bundleFailed;
 }
 
 function calculate(request) {
@@ -52,7 +155,7 @@ self.addEventListener("message", async ({ data }) => {
     const started = performance.now();
     try {
       await boot(data.bundleUrl);
-      self.postMessage({ type: "ready", bootMs: performance.now() - started });
+      self.postMessage({ type: "ready", bootMs: performance.now() - started, bootedFrom });
     } catch (error) {
       self.postMessage({ type: "boot-error", message: String((error && error.message) || error) });
     }

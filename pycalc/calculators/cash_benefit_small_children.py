@@ -9,6 +9,17 @@ from ..sources import guide
 ENTITLED = guide("IX", "When are you entitled to family benefits?")
 COVERED = guide("IX", "What is covered?")
 HOURS_LAW = "kontantstøtteloven § 7 as in force from 1 August 2012 (beyond the guide)"
+_KS = "navikt/familie-ks-sak, src/main/kotlin/no/nav/familie/ks/sak/kjerne/"
+RATE_2026 = _KS + "beregning/domene/Sats.kt"
+AGE_2026 = (_KS + "behandling/steg/vilkårsvurdering/VilkårLovverkInformasjonForBarn.kt and lovverk/LovverkUtleder.kt "
+            "(the 2025 rules, for children born from 1 January 2024)")
+# Bands of agreed weekly kindergarten hours, fewest hours first: (hours the band stays below, share paid).
+HOUR_BANDS_2026 = (
+    ("family.cash_benefit_band_1_below_hours", "family.cash_benefit_band_1_share"),
+    ("family.cash_benefit_band_2_below_hours", "family.cash_benefit_band_2_share"),
+    ("family.cash_benefit_band_3_below_hours", "family.cash_benefit_band_3_share"),
+    ("family.cash_benefit_band_4_below_hours", "family.cash_benefit_band_4_share"),
+)
 
 
 def _full_rate(x, p, explain) -> Decimal | None:
@@ -74,6 +85,54 @@ def formula_2013(x, p, explain):
     return dict(monthly_amount=monthly)
 
 
+def _in_age_range_2026(x, p, explain) -> bool:
+    age = x["child_age_months"]
+    first, ends = p("family.cash_benefit_from_age_months"), p("family.cash_benefit_until_age_months")
+    inside = first <= age < ends
+    if inside:
+        explain.step(f"A child of {age} months is within the age range: from {first} months until the child "
+                     f"turns {ends} months.", AGE_2026)
+    else:
+        explain.step(f"No cash benefit for a child of {age} months: it runs from {first} months until the child "
+                     f"turns {ends} months. Child benefit (barnetrygd) is paid for all children under 18.", AGE_2026)
+    return inside
+
+
+def _share_for_kindergarten_2026(x, p, explain) -> Decimal:
+    hours = x["daycare_hours_per_week"]
+    if hours == 0:
+        share = p("family.cash_benefit_no_kindergarten_share")
+        explain.step(f"No agreed time in a kindergarten: {percent(share)} of the full rate.", RATE_2026)
+        return share
+    for below, share_name in HOUR_BANDS_2026:
+        if hours < p(below):
+            share = p(share_name)
+            explain.step(f"{hours} agreed hours a week in a kindergarten, fewer than {p(below)}: "
+                         f"{percent(share)} of the full rate.", RATE_2026)
+            return share
+    last = p(HOUR_BANDS_2026[-1][0])
+    explain.step(f"{hours} agreed hours a week in a kindergarten, {last} or more: no cash benefit.", RATE_2026)
+    return Decimal(0)
+
+
+def formula_2026(x, p, explain):
+    # One full rate for the whole age range, reduced in steps by the agreed kindergarten hours.
+    explain.note("2026 rules: NAV pays from the calendar month after the child is within the age range; the exact "
+                 "first and last month paid follow NAV's calendar rules, which this calculator does not model.")
+    explain.note("2026 rules: a child who lives with both parents in turn (delt bosted) gives each parent half; "
+                 "not modelled here.")
+    if not _in_age_range_2026(x, p, explain):
+        return dict(monthly_amount=Decimal(0))
+    share = _share_for_kindergarten_2026(x, p, explain)
+    if share == 0:
+        return dict(monthly_amount=Decimal(0))
+    full = p("family.cash_benefit_full_rate")
+    monthly = round_to(full * share, p("family.cash_benefit_rounding"))
+    explain.step(f"Cash benefit: {percent(share)} of {nok(full)} = {nok(monthly)} a month, in whole kroner.",
+                 RATE_2026)
+    return dict(monthly_amount=monthly)
+
+
 CALCULATOR = Calculator(
     id="cash_benefit_small_children",
     title="Cash benefit for families with small children",
@@ -89,7 +148,7 @@ CALCULATOR = Calculator(
     outputs=(
         Output("monthly_amount", "A month", "NOK/month"),
     ),
-    formulas={"2013": formula_2013},
+    formulas={"2013": formula_2013, "2026": formula_2026},
     notes=(
         "The guide gives half the rate for 'less than 20 hours' and nothing when the time 'exceeds 20 hours'. "
         "Exactly 20 hours gives nothing, as the law says (kontantstøtteloven § 7: '20 timer eller mer') "

@@ -11,6 +11,15 @@ from ..sources import guide
 ENTITLED = guide("X", "When are you entitled to unemployment benefits?")
 COVERED = guide("X", "What is covered?")
 
+# Where the 2026 rules were read: NAV's dagpenger rules engine, and the sections its code names.
+_DP = "navikt/dp-behandling, dagpenger/src/main/kotlin/no/nav/dagpenger/regel/"
+INCOME_TEST_2026 = _DP + "Minsteinntekt.kt and GrenseverdierForMinsteArbeidsinntekt.kt; folketrygdloven § 4-4"
+HOURS_2026 = _DP + "TapAvArbeidsinntektOgArbeidstid.kt; folketrygdloven § 4-3"
+BASIS_2026 = _DP + "fastsetting/Dagpengegrunnlag.kt; folketrygdloven § 4-11"
+SIZE_2026 = _DP + "fastsetting/DagpengenesStørrelse.kt; folketrygdloven § 4-12, dagpengeforskriften § 7-1"
+PERIOD_2026 = _DP + "fastsetting/Dagpengeperiode.kt; folketrygdloven § 4-15"
+HOLIDAY_2026 = _DP + "KravPåFerietillegg.kt and FerietilleggBeløp.kt; folketrygdloven § 4-14"
+
 
 def _qualifies(x, p, explain) -> bool:
     last_year_limit = p.g_times("unemployment.minimum_income_last_year")
@@ -35,7 +44,64 @@ def _qualifies(x, p, explain) -> bool:
     return (by_last_year or by_three_years) and hours_ok
 
 
-def _period_weeks(x, p, explain) -> int:
+def _qualifies_2026(x, p, explain) -> bool:
+    # The same tests as in 2013 (1.5 G in the last 12 months or 3 G in the last 36, and half the working
+    # hours lost), with the rules' 2026 figures and NAV's names for the periods.
+    last_year_limit = p.g_times("unemployment.minimum_income_last_year")
+    three_year_limit = p.g_times("unemployment.minimum_income_three_years")
+    three_years = sum(x[name] for name in INCOME_YEARS)
+    by_last_year = x["income_year_1"] >= last_year_limit
+    by_three_years = three_years >= three_year_limit
+    explain.step(
+        f"Income in the last 12 months {nok(x['income_year_1'])} {'reaches' if by_last_year else 'is below'} "
+        f"{p.g_words('unemployment.minimum_income_last_year')} ({nok(last_year_limit)} with G = {nok(p.g)}); "
+        f"the last 36 months together, {nok(three_years)}, {'reach' if by_three_years else 'are below'} "
+        f"{p.g_words('unemployment.minimum_income_three_years')} ({nok(three_year_limit)}). Either one is enough.",
+        INCOME_TEST_2026,
+    )
+    hours_needed = p("unemployment.minimum_hours_reduction")
+    hours_ok = x["hours_reduction_percent"] / PERCENT >= hours_needed
+    explain.step(
+        f"Working hours reduced by {x['hours_reduction_percent']}%: "
+        f"{'at least' if hours_ok else 'less than'} the {percent(hours_needed)} required.",
+        HOURS_2026,
+    )
+    return (by_last_year or by_three_years) and hours_ok
+
+
+def _rate_within_ceiling(basis, x, p, explain) -> tuple[Decimal, Decimal, Decimal]:
+    """Daily rate, child supplement actually paid, and the total, the total held to 90% of the basis."""
+    rounding = p("unemployment.rounding")
+    rate = p("unemployment.daily_rate")
+    daily = round_to(basis * rate, rounding)
+    explain.step(f"Daily rate: {percent(rate)} of {nok(basis)} = {nok(basis * rate)}, "
+                 f"rounded to {nok(daily)}.", SIZE_2026)
+    per_child = p("unemployment.child_supplement_per_day")
+    children = x["children"] * per_child
+    explain.step(f"Child supplement: {x['children']} × {nok(per_child)} = {nok(children)} a day.", SIZE_2026)
+    share, days = p("unemployment.maximum_share_of_basis"), p("unemployment.paid_days_per_year")
+    ceiling = round_to(basis * share / days, rounding)
+    uncapped = daily + children
+    if uncapped <= ceiling:
+        explain.step(
+            f"Daily rate and child supplement together, {nok(uncapped)}, are within the ceiling of "
+            f"{percent(share)} of the basis over {days} days ({nok(ceiling)} a day).",
+            SIZE_2026,
+        )
+        return daily, children, uncapped
+    over = uncapped - ceiling
+    reduced = max(daily - over, Decimal(0))
+    explain.step(
+        f"Daily rate and child supplement together, {nok(uncapped)}, exceed the ceiling of {percent(share)} of "
+        f"the basis over {days} days ({nok(ceiling)} a day) by {nok(over)}. NAV takes that from the daily rate "
+        f"({nok(daily)} → {nok(reduced)}), and pays {nok(ceiling)} a day in all, of which "
+        f"{nok(ceiling - reduced)} is child supplement.",
+        SIZE_2026,
+    )
+    return reduced, ceiling - reduced, ceiling
+
+
+def _period_weeks(x, p, explain, source=COVERED) -> int:
     limit = p.g_times("unemployment.long_period_minimum_income")
     long = max(x["income_year_1"], three_year_average(x)) >= limit
     weeks = p("unemployment.long_period_weeks" if long else "unemployment.short_period_weeks")
@@ -43,18 +109,18 @@ def _period_weeks(x, p, explain) -> int:
         f"Income {'reaches' if long else 'is below'} {p.g_words('unemployment.long_period_minimum_income')} "
         f"({nok(limit)}), so the benefit period is "
         f"{weeks} weeks.",
-        COVERED,
+        source,
     )
     return int(weeks)
 
 
-def _holiday_supplement(x, p, explain) -> Decimal:
+def _holiday_supplement(x, p, explain, source=COVERED) -> Decimal:
     weeks_needed = p("unemployment.holiday_supplement_weeks")
     if x["weeks_on_benefit_last_year"] <= weeks_needed:
         explain.step(
             f"No holiday supplement: benefit was received for {x['weeks_on_benefit_last_year']} weeks "
             f"last year, and more than {weeks_needed} are needed.",
-            COVERED,
+            source,
         )
         return Decimal(0)
     rate = p("unemployment.holiday_supplement_rate")
@@ -62,7 +128,7 @@ def _holiday_supplement(x, p, explain) -> Decimal:
     explain.step(
         f"Holiday supplement: {percent(rate)} of the {nok(x['benefit_received_last_year'])} received "
         f"last year = {nok(supplement)}.",
-        COVERED,
+        source,
     )
     return supplement
 
@@ -104,6 +170,37 @@ def formula_2013(x, p, explain):
                 holiday_supplement=_holiday_supplement(x, p, explain))
 
 
+def formula_2026(x, p, explain):
+    explain.note("2026 rules: NAV counts income in the last 12 and 36 completed calendar months before the claim "
+                 "and indexes older income to today's basic amount; enter those figures as 'last year' and the two "
+                 "years before. Only income from work counts for the income test.")
+    zero = Decimal(0)
+    if not _qualifies_2026(x, p, explain):
+        holiday = _holiday_supplement(x, p, explain, HOLIDAY_2026)
+        explain.step(
+            "Not entitled to unemployment benefit on these figures. Social financial assistance "
+            "(chapter XI) may help while you have no income.",
+            INCOME_TEST_2026,
+        )
+        return dict(eligible=False, calculation_basis=zero, daily_rate=zero, child_supplement_per_day=zero,
+                    total_per_day=zero, weekly_rate=zero, annual_rate=zero, period_weeks=0,
+                    holiday_supplement=holiday)
+    basis = best_income_basis(x, p, explain, BASIS_2026, cap="unemployment.maximum_basis",
+                              rounding="unemployment.rounding")
+    daily, children, per_day = _rate_within_ceiling(basis, x, p, explain)
+    week_days, year_days = p("unemployment.paid_days_per_week"), p("unemployment.paid_days_per_year")
+    explain.step(
+        f"Paid {week_days} days a week: {nok(per_day * week_days)} a week, "
+        f"{nok(per_day * year_days)} over {year_days} days.",
+        SIZE_2026,
+    )
+    return dict(eligible=True, calculation_basis=basis, daily_rate=daily,
+                child_supplement_per_day=children, total_per_day=per_day,
+                weekly_rate=per_day * week_days, annual_rate=per_day * year_days,
+                period_weeks=_period_weeks(x, p, explain, PERIOD_2026),
+                holiday_supplement=_holiday_supplement(x, p, explain, HOLIDAY_2026))
+
+
 CALCULATOR = Calculator(
     id="unemployment_benefit",
     title="Unemployment benefit",
@@ -136,7 +233,7 @@ CALCULATOR = Calculator(
         Output("period_weeks", "Benefit period", "weeks"),
         Output("holiday_supplement", "Holiday supplement (paid on last year's benefit)", "NOK"),
     ),
-    formulas={"2013": formula_2013},
+    formulas={"2013": formula_2013, "2026": formula_2026},
     notes=(
         "The daily rate is rounded to the nearest krone, as NAV does; the guide gives no rounding.",
         "Weekly and annual amounts include the child supplement.",

@@ -11,21 +11,29 @@ from ..sources import guide
 ENTITLED = guide("V", "When are you entitled to invalidity benefits?")
 COVERED = guide("V", "What is covered?")
 
+_AAP = "navikt/aap-behandlingsflyt, behandlingsflyt/src/main/kotlin/no/nav/aap/behandlingsflyt/"
+AGE_2026 = _AAP + "behandling/vilkår/alder/Aldersvilkåret.kt; folketrygdloven § 11-4"
+CAPACITY_2026 = _AAP + "faktagrunnlag/saksbehandler/sykdom/SykdomsVurderinger.kt; folketrygdloven § 11-5"
+BASIS_2026 = _AAP + "behandling/beregning/GrunnlagetForBeregningen.kt; folketrygdloven § 11-19"
+AMOUNT_2026 = (_AAP + "behandling/tilkjentytelse/BeregnTilkjentYtelseService.kt, MinsteÅrligYtelse.kt and "
+               "aldersjusteringAvMinstesats.kt; folketrygdloven § 11-20")
+CHILDREN_2026 = _AAP + "behandling/tilkjentytelse/BarnetilleggsatsTidslinje.kt; folketrygdloven § 11-20"
 
-def _qualifies(x, p, explain) -> bool:
+
+def _qualifies(x, p, explain, age_source=ENTITLED, capacity_source=ENTITLED) -> bool:
     youngest, limit = p("work_assessment.minimum_age"), p("work_assessment.age_limit")
     age_ok = youngest <= x["age"] < limit
     explain.step(
         f"Age {x['age']}: {'within' if age_ok else 'outside'} the ages {youngest} to {limit} "
         f"(the allowance stops at {limit}).",
-        ENTITLED,
+        age_source,
     )
     needed = p("work_assessment.minimum_capacity_reduction")
     reduction_ok = x["work_capacity_reduction_percent"] / PERCENT >= needed
     explain.step(
         f"Working capacity reduced by {x['work_capacity_reduction_percent']}%: "
         f"{'at least' if reduction_ok else 'less than'} the {percent(needed)} required.",
-        ENTITLED,
+        capacity_source,
     )
     return age_ok and reduction_ok
 
@@ -80,6 +88,67 @@ def formula_2013(x, p, explain):
                 child_supplement_annual=supplement, total_annual=annual + supplement)
 
 
+def _minimum_2026(x, p, explain) -> Decimal:
+    ordinary = p.g_times("work_assessment.minimum_annual")
+    young = p("work_assessment.young_age_limit")
+    if x["age"] >= young:
+        explain.step(f"The minimum is {p.g_words('work_assessment.minimum_annual')} = {nok(ordinary)} a year "
+                     f"(G = {nok(p.g)}).", AMOUNT_2026)
+        return ordinary
+    numerator = p("work_assessment.young_minimum_numerator")
+    denominator = p("work_assessment.young_minimum_denominator")
+    minimum = ordinary * numerator / denominator
+    explain.step(f"Under {young}, the minimum is {numerator}/{denominator} of "
+                 f"{p.g_words('work_assessment.minimum_annual')} ({nok(ordinary)}) = {nok(minimum)} a year.",
+                 AMOUNT_2026)
+    return minimum
+
+
+def _annual_amount_2026(basis, x, p, explain) -> Decimal:
+    rate = p("work_assessment.rate")
+    from_income = basis * rate
+    explain.step(f"{percent(rate)} of {nok(basis)} = {nok(from_income)} a year.", AMOUNT_2026)
+    minimum = _minimum_2026(x, p, explain)
+    if from_income < minimum:
+        explain.step(f"That is below the minimum, so the allowance is {nok(minimum)} a year.", AMOUNT_2026)
+        return minimum
+    explain.step("That is not below the minimum.", AMOUNT_2026)
+    return from_income
+
+
+def _child_supplement_2026(x, p, explain) -> Decimal:
+    per_day, days = p("work_assessment.child_supplement_per_day"), p("work_assessment.paid_days_per_year")
+    supplement = x["children"] * per_day * days
+    explain.step(f"Child supplement: {x['children']} × {nok(per_day)} a day × {days} days a year "
+                 f"= {nok(supplement)} a year.", CHILDREN_2026)
+    return supplement
+
+
+def formula_2026(x, p, explain):
+    explain.note("2026 rules: NAV turns each year's income into multiples of that year's average basic amount "
+                 "before the 6 G cap and the average, then back into kroner with today's basic amount; this "
+                 "calculator takes the incomes as given in today's kroner. The daily rate is the yearly amount "
+                 "over 260 days.")
+    explain.note("2026 rules: the age condition lasts until the end of the month you turn 67; a whole-year age of "
+                 "67 is counted as too old.")
+    if not _qualifies(x, p, explain, AGE_2026, CAPACITY_2026):
+        explain.step(
+            "Not entitled to work assessment allowance. If you are still within the sickness benefit period, "
+            "look at sickness benefit (chapter III); if the reduction is permanent, the disability benefit "
+            "(uføretrygd); otherwise social financial assistance (chapter XI).",
+            AGE_2026,
+        )
+        zero = Decimal(0)
+        return dict(eligible=False, calculation_basis=zero, annual_amount=zero, child_supplement_annual=zero,
+                    total_annual=zero)
+    basis = best_income_basis(x, p, explain, BASIS_2026, cap="work_assessment.maximum_basis")
+    annual = _annual_amount_2026(basis, x, p, explain)
+    supplement = _child_supplement_2026(x, p, explain)
+    explain.step(f"In all {nok(annual + supplement)} a year.", AMOUNT_2026)
+    return dict(eligible=True, calculation_basis=basis, annual_amount=annual,
+                child_supplement_annual=supplement, total_annual=annual + supplement)
+
+
 CALCULATOR = Calculator(
     id="work_assessment_allowance",
     title="Work assessment allowance",
@@ -108,7 +177,7 @@ CALCULATOR = Calculator(
         Output("child_supplement_annual", "Child supplement a year", "NOK/year"),
         Output("total_annual", "In all a year", "NOK/year"),
     ),
-    formulas={"2013": formula_2013},
+    formulas={"2013": formula_2013, "2026": formula_2026},
     notes=(
         "'Between 18 and 67' is read as NAV applies it: from your 18th birthday until you turn 67, "
         "so age 67 does not qualify (folketrygdloven § 11-4).",

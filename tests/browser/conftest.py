@@ -88,3 +88,10 @@ def output_values(page, calculator_id) -> dict:
     cells = widget(page, calculator_id).locator("[data-output]")
     return {cells.nth(i).get_attribute("data-output"): json.loads(cells.nth(i).get_attribute("data-value"))
             for i in range(cells.count())}
+
+
+def choose_rules(page, calculator_id, rules):
+    """Pick a rule set in a widget that offers more than one (the newest is the default)."""
+    choice = widget(page, calculator_id).locator("[data-rules-select]")
+    if choice.count():
+        choice.select_option(rules)

@@ -1,6 +1,6 @@
 """The foundation's promises, checked in a real browser (issue: Foundation)."""
 import pycalc
-from conftest import output_values, wait_for_browser_result, widget
+from conftest import choose_rules, output_values, wait_for_browser_result, widget
 
 
 def test_worked_example_is_in_the_page_before_any_script_runs(browser, site_url):
@@ -78,6 +78,7 @@ def test_instant_navigation_keeps_both_calculators_working_with_one_worker(page,
     page.locator("nav.md-nav--primary a", has_text="Family benefits").first.click()
     page.wait_for_selector('[data-calculator="child_benefit"]')
     assert page.evaluate("window.sameDocument === true"), "instant navigation must not reload the page"
+    choose_rules(page, "child_benefit", "2013")
     page.fill('[data-calculator="child_benefit"] input[name="children"]', "2")
     page.check('[data-calculator="child_benefit"] input[name="single_parent"]')
     wait_for_browser_result(page, "child_benefit")

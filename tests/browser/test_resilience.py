@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SITE, output_values, wait_for_browser_result, widget
+from conftest import SITE, choose_rules, output_values, wait_for_browser_result, widget
 
 FAILURE = "Live calculation is unavailable"
 
@@ -60,6 +60,7 @@ def test_a_python_error_shows_a_plain_message_and_keeps_the_last_good_result_mar
     bundle = _bundle_that_fails_for_seven_children()
     page.route("**/assets/pycalc-*.zip", lambda route: route.fulfill(body=bundle, content_type="application/zip"))
     page.goto(f"{site_url}/family-benefits/")
+    choose_rules(page, "child_benefit", "2013")
     children = page.locator('[data-calculator="child_benefit"] input[name="children"]')
     children.fill("2")
     wait_for_browser_result(page, "child_benefit")
