@@ -83,9 +83,14 @@ def _json_text(value) -> str:
 
 
 def _rule_set_choice(uid: str, meta: dict, chosen: str) -> str:
-    """A choice of rule set, shown only when the calculator has more than one."""
+    """A choice of rule set when the calculator has more than one; else why it has only one."""
+    newest = pycalc.rule_sets()[0]
     if len(meta["rule_sets"]) < 2:
-        return ""
+        if newest["id"] in meta["rule_sets"]:
+            return ""
+        return (f'<p class="calc-rules-only" data-rules-only>Available only with the guide\'s rules '
+                f'({escape(chosen)}): today\'s figures for this calculator could not be traced to a NAV source, '
+                f'so it does not guess them.</p>')
     labels = {r["id"]: f'{r["label"]} (from {r["date"]})' for r in pycalc.rule_sets()}
     options = "".join(
         f'<option {_attrs(value=rule_id, selected=rule_id == chosen)}>{escape(labels[rule_id])}</option>'

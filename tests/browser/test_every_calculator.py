@@ -77,3 +77,29 @@ def test_print_view_lists_the_figures_the_result_the_steps_and_the_rules(page, s
     assert calculator.locator("[data-steps]").is_visible() and "Rules:" in calculator.locator("[data-rules]").inner_text()
     assert not page.locator("header.md-header").is_visible() or page.evaluate(
         "getComputedStyle(document.querySelector('header.md-header')).visibility") == "hidden"
+
+
+def test_switching_rule_sets_recomputes_with_each_set_and_goes_into_the_link(page, site_url, requests_seen):
+    scenario = {"income_year_1": "400000", "children": "2"}
+    page.goto(f"{site_url}/unemployment/")
+    choice = widget(page, "unemployment_benefit").locator("[data-rules-select]")
+    assert choice.input_value() == pycalc.rule_sets()[0]["id"], "the newest rule set is the default"
+    for name, value in scenario.items():
+        page.fill(f'[data-calculator="unemployment_benefit"] [name="{name}"]', value)
+    for rules in [r["id"] for r in pycalc.rule_sets() if "unemployment_benefit" in r["calculators"]]:
+        choice.select_option(rules)
+        expected = pycalc.calculate("unemployment_benefit", scenario, rules=rules)
+        page.wait_for_function(
+            """([rules, label]) => document.querySelector('[data-calculator="unemployment_benefit"] [data-rules]')
+                 .textContent.includes(label) && location.hash.includes('rules=' + rules)""",
+            arg=[rules, expected["rules_label"]], timeout=60_000)
+        wait_for_browser_result(page, "unemployment_benefit")
+        assert output_values(page, "unemployment_benefit") == expected["outputs"]
+
+
+def test_a_calculator_without_todays_rules_says_so(page, site_url, requests_seen):
+    only_2013 = [c["id"] for c in CALCULATORS if pycalc.rule_sets()[0]["id"] not in c["rule_sets"]]
+    assert only_2013, "this test needs a calculator that has only the guide's rules"
+    page.goto(f"{site_url}/{_page_of(only_2013[0])}")
+    notice = widget(page, only_2013[0]).locator("[data-rules-only]")
+    assert "Available only with the guide's rules" in notice.inner_text()
