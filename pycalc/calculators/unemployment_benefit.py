@@ -21,50 +21,32 @@ PERIOD_2026 = _DP + "fastsetting/Dagpengeperiode.kt; folketrygdloven § 4-15"
 HOLIDAY_2026 = _DP + "KravPåFerietillegg.kt and FerietilleggBeløp.kt; folketrygdloven § 4-14"
 
 
-def _qualifies(x, p, explain) -> bool:
+# How each rule set names the income periods: the guide speaks of calendar years, NAV's 2026 code of
+# the last 12 and 36 completed months. The test itself is the same.
+PERIODS_2013 = ("Income last year", "the three years together", "")
+PERIODS_2026 = ("Income in the last 12 months", "the last 36 months together", " Either one is enough.")
+
+
+def _qualifies(x, p, explain, periods=PERIODS_2013, income_source=ENTITLED, hours_source=ENTITLED) -> bool:
     last_year_limit = p.g_times("unemployment.minimum_income_last_year")
     three_year_limit = p.g_times("unemployment.minimum_income_three_years")
     three_years = sum(x[name] for name in INCOME_YEARS)
     by_last_year = x["income_year_1"] >= last_year_limit
     by_three_years = three_years >= three_year_limit
+    last_period, three_periods, either = periods
     explain.step(
-        f"Income last year {nok(x['income_year_1'])} {'reaches' if by_last_year else 'is below'} "
-        f"{p.g_words('unemployment.minimum_income_last_year')} ({nok(last_year_limit)}); the three years together, {nok(three_years)}, "
-        f"{'reach' if by_three_years else 'are below'} "
-        f"{p.g_words('unemployment.minimum_income_three_years')} ({nok(three_year_limit)}).",
-        ENTITLED,
-    )
-    hours_needed = p("unemployment.minimum_hours_reduction")
-    hours_ok = x["hours_reduction_percent"] / PERCENT >= hours_needed
-    explain.step(
-        f"Working hours reduced by {x['hours_reduction_percent']}%: "
-        f"{'at least' if hours_ok else 'less than'} the {percent(hours_needed)} required.",
-        ENTITLED,
-    )
-    return (by_last_year or by_three_years) and hours_ok
-
-
-def _qualifies_2026(x, p, explain) -> bool:
-    # The same tests as in 2013 (1.5 G in the last 12 months or 3 G in the last 36, and half the working
-    # hours lost), with the rules' 2026 figures and NAV's names for the periods.
-    last_year_limit = p.g_times("unemployment.minimum_income_last_year")
-    three_year_limit = p.g_times("unemployment.minimum_income_three_years")
-    three_years = sum(x[name] for name in INCOME_YEARS)
-    by_last_year = x["income_year_1"] >= last_year_limit
-    by_three_years = three_years >= three_year_limit
-    explain.step(
-        f"Income in the last 12 months {nok(x['income_year_1'])} {'reaches' if by_last_year else 'is below'} "
+        f"{last_period} {nok(x['income_year_1'])} {'reaches' if by_last_year else 'is below'} "
         f"{p.g_words('unemployment.minimum_income_last_year')} ({nok(last_year_limit)} with G = {nok(p.g)}); "
-        f"the last 36 months together, {nok(three_years)}, {'reach' if by_three_years else 'are below'} "
-        f"{p.g_words('unemployment.minimum_income_three_years')} ({nok(three_year_limit)}). Either one is enough.",
-        INCOME_TEST_2026,
+        f"{three_periods}, {nok(three_years)}, {'reach' if by_three_years else 'are below'} "
+        f"{p.g_words('unemployment.minimum_income_three_years')} ({nok(three_year_limit)}).{either}",
+        income_source,
     )
     hours_needed = p("unemployment.minimum_hours_reduction")
     hours_ok = x["hours_reduction_percent"] / PERCENT >= hours_needed
     explain.step(
         f"Working hours reduced by {x['hours_reduction_percent']}%: "
         f"{'at least' if hours_ok else 'less than'} the {percent(hours_needed)} required.",
-        HOURS_2026,
+        hours_source,
     )
     return (by_last_year or by_three_years) and hours_ok
 
@@ -175,7 +157,7 @@ def formula_2026(x, p, explain):
                  "and indexes older income to today's basic amount; enter those figures as 'last year' and the two "
                  "years before. Only income from work counts for the income test.")
     zero = Decimal(0)
-    if not _qualifies_2026(x, p, explain):
+    if not _qualifies(x, p, explain, PERIODS_2026, INCOME_TEST_2026, HOURS_2026):
         holiday = _holiday_supplement(x, p, explain, HOLIDAY_2026)
         explain.step(
             "Not entitled to unemployment benefit on these figures. Social financial assistance "
