@@ -65,8 +65,9 @@ def test_inputs_are_shared_through_the_link_and_restored_on_load(page, site_url,
     other.goto(shared)
     wait_for_browser_result(other, "unemployment_benefit")
     assert other.locator('[name="income_year_1"]').input_value() == "300000"
+    expected = pycalc.calculate("unemployment_benefit", {"income_year_1": 300000, "children": 1})
+    assert output_values(other, "unemployment_benefit") == expected["outputs"]
     assert output_values(other, "unemployment_benefit")["daily_rate"] == 720
-    assert output_values(other, "unemployment_benefit")["child_supplement_per_day"] == 17
 
 
 def test_instant_navigation_keeps_both_calculators_working_with_one_worker(page, site_url, requests_seen):
