@@ -107,7 +107,9 @@ def _to_decimal(raw):
             return None
     else:
         return None
-    return value if value.is_finite() else None
+    if not value.is_finite():
+        return None
+    return Decimal(0) if value.is_zero() else value  # "-0" is accepted as 0, and shown as 0
 
 
 def _range_words(f: Field) -> str:
@@ -163,16 +165,19 @@ def clean(f: Field, raw):
     return value
 
 
+def _unknown_input(name, known) -> dict:
+    shown = str(name)[:MAX_TEXT_LENGTH]
+    if not shown.strip():
+        return {"field": "inputs", "message": f"An input was given without a name. This calculator takes: {', '.join(known)}."}
+    return {"field": shown, "message": f"{shown} is not an input of this calculator. It takes: {', '.join(known)}."}
+
+
 def clean_all(fields, raw_inputs) -> tuple[dict, list]:
     """Clean every input; return the values with defaults filled in, and all the errors."""
     if not isinstance(raw_inputs, dict):
         return {}, [{"field": "inputs", "message": "The inputs must be given as named values."}]
     known = {f.name: f for f in fields}
-    errors = [
-        {"field": str(name)[:MAX_TEXT_LENGTH],
-         "message": f"{str(name)[:MAX_TEXT_LENGTH]} is not an input of this calculator. It takes: {', '.join(known)}."}
-        for name in raw_inputs if name not in known
-    ]
+    errors = [_unknown_input(name, known) for name in raw_inputs if name not in known]
     values = {}
     for f in fields:
         raw = raw_inputs.get(f.name)

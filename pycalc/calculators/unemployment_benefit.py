@@ -4,7 +4,7 @@ from decimal import Decimal
 from .. import fields
 from ..units import PERCENT
 from ..model import Calculator, Output
-from ..money import nok, percent, round_to
+from ..money import nok, number, percent, round_to
 from ..income_basis import INCOME_YEARS, best_income_basis, three_year_average
 from ..sources import guide
 
@@ -44,7 +44,7 @@ def _qualifies(x, p, explain, periods=PERIODS_2013, income_source=ENTITLED, hour
     hours_needed = p("unemployment.minimum_hours_reduction")
     hours_ok = x["hours_reduction_percent"] / PERCENT >= hours_needed
     explain.step(
-        f"Working hours reduced by {x['hours_reduction_percent']}%: "
+        f"Working hours reduced by {number(x['hours_reduction_percent'])}%: "
         f"{'at least' if hours_ok else 'less than'} the {percent(hours_needed)} required.",
         hours_source,
     )

@@ -4,7 +4,7 @@ from decimal import Decimal
 from .. import fields
 from ..units import PERCENT
 from ..model import Calculator, Output
-from ..money import nok, percent
+from ..money import nok, number, percent
 from ..income_basis import best_income_basis
 from ..sources import guide
 
@@ -31,7 +31,7 @@ def _qualifies(x, p, explain, age_source=ENTITLED, capacity_source=ENTITLED) -> 
     needed = p("work_assessment.minimum_capacity_reduction")
     reduction_ok = x["work_capacity_reduction_percent"] / PERCENT >= needed
     explain.step(
-        f"Working capacity reduced by {x['work_capacity_reduction_percent']}%: "
+        f"Working capacity reduced by {number(x['work_capacity_reduction_percent'])}%: "
         f"{'at least' if reduction_ok else 'less than'} the {percent(needed)} required.",
         capacity_source,
     )
