@@ -41,6 +41,7 @@ PAGES_WITHOUT_CALCULATOR = ["/", "/addresses/"]
 NAIVE_SCRIPT = Path(__file__).with_name("bench_naive_calculator.js")
 RESULTS = ROOT / "benchmarks" / "results"
 TIMEOUT_MS = 120_000
+SETTLE_MS = 2_000  # between the first browser result and the recompute sample
 PYODIDE_MARKS = ("/assets/pyodide/", "/assets/pycalc-")
 
 # Installed before any script of the page runs: long tasks, paints, the moment each widget
@@ -48,13 +49,17 @@ PYODIDE_MARKS = ("/assets/pyodide/", "/assets/pycalc-")
 PROBE = r"""
 (() => {
   if (window.top !== window || window.__bench) return;
-  const bench = window.__bench = { longtasks: [], paints: {}, results: [], inputs: [] };
+  const bench = window.__bench = { longtasks: [], frameScripts: [], paints: {}, results: [], inputs: [] };
   const watch = (type, record) => {
     try { new PerformanceObserver((list) => list.getEntries().forEach(record)).observe({ type, buffered: true }); }
     catch (error) { bench[type + "Unsupported"] = String(error); }
   };
   watch("longtask", (e) => bench.longtasks.push([e.startTime, e.duration]));
   watch("paint", (e) => { bench.paints[e.name] = e.startTime; });
+  // Long animation frames name the scripts that made them long: that is how a long task is
+  // pinned on Pyodide (or the calculator code) rather than on the page.
+  watch("long-animation-frame", (e) => e.scripts.forEach((s) =>
+    bench.frameScripts.push([s.startTime, s.duration, s.sourceURL || s.invoker || ""])));
   const shown = new WeakSet();
   const check = () => {
     for (const widget of document.querySelectorAll('[data-calculator][data-state="ready"]')) {
@@ -79,22 +84,32 @@ RESOURCES = """() => {
                                transfer: e.transferSize, body: e.encodedBodySize }));
 }"""
 
+# Changes as a reader makes them: each one its own task, after the browser has drawn the previous
+# result (a keystroke never arrives inside the previous keystroke's task). Timed from dispatching
+# the input event to the DOM update (the widget's calculator:result event, sent right after it),
+# and to the start of the next frame, which paints it.
 RECOMPUTE = """async ({ field, values, count }) => {
   const widget = document.querySelector("[data-calculator]");
   const input = widget.querySelector(`[name="${field}"]`);
-  const times = [];
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+  const toDom = [];
+  const toFrame = [];
   for (let i = 0; i < count; i++) {
+    await nextFrame();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    let updated = 0;
     const done = new Promise((resolve) => {
       const timer = setTimeout(() => resolve(false), 10000);
-      widget.addEventListener("calculator:result", () => { clearTimeout(timer); resolve(true); }, { once: true });
+      widget.addEventListener("calculator:result", () => { updated = performance.now(); clearTimeout(timer); resolve(true); }, { once: true });
     });
     input.value = values[i % values.length];
     const started = performance.now();
     input.dispatchEvent(new Event("input", { bubbles: true }));
     if (!(await done)) throw new Error(`no calculator:result for change ${i}`);
-    times.push(performance.now() - started);
+    toDom.push(updated - started);
+    toFrame.push((await nextFrame()) - started);
   }
-  return times;
+  return { toDom, toFrame };
 }"""
 
 CLICK_NAV = """(path) => {
@@ -158,17 +173,24 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def send_encoded(self, path, encoded_path, encoding):
         handle = open(encoded_path, "rb")
-        size = os.fstat(handle.fileno()).st_size
+        stat = os.fstat(handle.fileno())
+        modified = self.date_time_string(int(stat.st_mtime))
+        if self.headers.get("If-Modified-Since") == modified:  # as http.server does for plain files
+            handle.close()
+            self.send_response(304)
+            self.end_headers()
+            return None
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(path))
         self.send_header("Content-Encoding", encoding)
         self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(size))
+        self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("Last-Modified", modified)
         self.end_headers()
         return handle
 
 
-VERSIONED = re.compile(r"(-[0-9a-f]{12}\.zip$|\.[0-9a-f]{8}\.min\.(js|css)$)")
+VERSIONED = re.compile(r"(-[0-9a-f]{12}\.(zip|pyodide-[0-9.]+\.snapshot\.gz)$|\.[0-9a-f]{8}\.min\.(js|css)$)")
 
 
 def host_headers(path: str) -> dict:
@@ -290,9 +312,15 @@ def traffic(entries: list[dict], since: float, until: float) -> dict:
     }
 
 
+PYTHON_SCRIPTS = re.compile(r"pyodide|pycalc|calculator")
+
+
 def long_tasks(bench: dict, since: float, until: float) -> dict:
     tasks = [d for start, d in bench["longtasks"] if since <= start <= until and d > 50]
-    return {"long_tasks": len(tasks), "long_task_ms": sum(tasks), "longest_task_ms": max(tasks, default=0.0)}
+    python = [d for start, d, source in bench["frameScripts"]
+              if since <= start <= until and PYTHON_SCRIPTS.search(source)]
+    return {"long_tasks": len(tasks), "long_task_ms": sum(tasks), "longest_task_ms": max(tasks, default=0.0),
+            "python_in_long_frames_ms": sum(python)}
 
 
 def type_and_wait(page, calculator_id: str, field: str, value: str, since_results: int) -> float:
@@ -344,12 +372,19 @@ def navigate(page, path: str, calculator_id: str, field: str, values: list[str])
     }
 
 
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
 def recompute(page, field: str, values: list[str], changes: int) -> dict:
+    page.wait_for_timeout(SETTLE_MS)  # typing starts once the page has settled, as it does for a reader
     times = page.evaluate(RECOMPUTE, {"field": field, "values": values, "count": changes})
-    times.sort()
-    return {"recompute_median_ms": statistics.median(times),
-            "recompute_p95_ms": times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))],
-            "recompute_max_ms": times[-1]}
+    return {"recompute_median_ms": statistics.median(times["toDom"]),
+            "recompute_p95_ms": percentile(times["toDom"], 0.95),
+            "recompute_max_ms": max(times["toDom"]),
+            "recompute_frame_median_ms": statistics.median(times["toFrame"]),
+            "recompute_frame_p95_ms": percentile(times["toFrame"], 0.95)}
 
 
 def one_run(playwright, base: str, path: str, next_path: str, plans: dict, changes: int) -> dict:
@@ -402,14 +437,18 @@ MEASURES = [  # (visit, key, label, unit)
     ("cold", "long_tasks", "main-thread long tasks until ready", ""),
     ("cold", "long_task_ms", "main-thread long-task time until ready", "ms"),
     ("cold", "longest_task_ms", "longest main-thread task until ready", "ms"),
+    ("cold", "python_in_long_frames_ms", "Pyodide/calculator script time in long frames until ready", "ms"),
     ("cold", "recompute_median_ms", "recompute per change, median", "ms"),
     ("cold", "recompute_p95_ms", "recompute per change, p95", "ms"),
+    ("cold", "recompute_frame_median_ms", "recompute per change to the frame that paints it, median", "ms"),
+    ("cold", "recompute_frame_p95_ms", "recompute per change to the frame that paints it, p95", "ms"),
     ("warm", "first_result_ms", "first visible result (first contentful paint)", "ms"),
     ("warm", "ready_ms", "ready + first browser result after typing", "ms"),
     ("warm", "bytes", "bytes transferred until ready", "KB"),
     ("warm", "requests", "requests until ready", ""),
     ("warm", "long_tasks", "main-thread long tasks until ready", ""),
     ("warm", "long_task_ms", "main-thread long-task time until ready", "ms"),
+    ("warm", "python_in_long_frames_ms", "Pyodide/calculator script time in long frames until ready", "ms"),
     ("nav", "ready_ms", "ready + first browser result on the second page, from the click", "ms"),
     ("nav", "bytes", "bytes transferred, click to ready", "KB"),
     ("nav", "pyodide_bytes", "Pyodide bytes, click to ready", "B"),
@@ -494,9 +533,11 @@ def targets(report: dict) -> list[dict]:
             add(f"time to ready {visit_name} ≤ {limit}× naive", f"{r:.2f}×", r <= limit)
         add("recompute p95 < 16 ms (with worker round trip)", show(site["cold"]["recompute_p95_ms"], "ms"),
             site["cold"]["recompute_p95_ms"] < 16)
-        worst = max(r["cold"]["longest_task_ms"] for r in result["site"]["runs"])
-        add("no main-thread long task from Python (longest task until ready, worst run)", show(worst, "ms"),
-            worst < 50 or naive["cold"]["longest_task_ms"] > 5 * worst)
+        worst = max(r[v]["python_in_long_frames_ms"] for r in result["site"]["runs"] for v in ("cold", "warm", "nav"))
+        add("no main-thread long task caused by Python: Pyodide/calculator script time in long frames "
+            "< 50 ms (worst run and visit)",
+            f"{show(worst, 'ms')} (naive, median cold: {show(naive['cold']['python_in_long_frames_ms'], 'ms')})",
+            worst < 50)
         add("second calculator page reuses the running worker", f"{show(site['nav']['pyodide_bytes'], 'B')} of Pyodide, "
             f"worker reused: {site['nav'].get('worker_reused')}", site["nav"].get("worker_reused") and site["nav"]["pyodide_bytes"] == 0)
     for path, urls in report["no_calculator"].items():

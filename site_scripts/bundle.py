@@ -1,4 +1,5 @@
 """Packs pycalc for the browser (one zip) and finds the self-hosted Pyodide files."""
+import gzip
 import hashlib
 import io
 import json
@@ -88,3 +89,16 @@ def snapshot(bundle: bytes) -> bytes | None:
         return None
     log.info("Pyodide snapshot made: %s", made.stdout.strip())
     return cached.read_bytes()
+
+
+PRECOMPRESSED = ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs")  # 9.6 MB -> 3.5 MB, 1.2 MB -> 0.3 MB
+
+
+def precompress(directory: Path) -> None:
+    """Gzipped copies (name.gz) beside the big Pyodide files, for a host that serves a
+    pre-compressed file when the browser accepts it (nginx ``gzip_static on``, Caddy
+    ``precompressed gzip``, Netlify and Cloudflare compress by themselves). ``python -m
+    http.server`` ignores them. The standard library zip is compressed already: no copy."""
+    for name in PRECOMPRESSED:
+        source = directory / name
+        (directory / f"{name}.gz").write_bytes(gzip.compress(source.read_bytes(), 6, mtime=0))

@@ -78,6 +78,7 @@ def on_post_build(config):
     for path in bundle.pyodide_files():
         shutil.copyfile(path, target / path.name)
     (target / "pyodide-lock.json").write_text(bundle.trimmed_lock_file(), encoding="utf-8")
+    bundle.precompress(target)
     snapshot = bundle.snapshot(_state["zip"])
     if snapshot:
         (site / bundle.snapshot_name(_state["bundle_path"])).write_bytes(snapshot)
