@@ -102,21 +102,13 @@ class Widget {
     const params = fragmentFor(element);
     if (params) {
       applyFragment(element, this.form, params);
-      element.scrollIntoView();
+      if (window.top === window) element.scrollIntoView(); // in a partner's iframe, never scroll their page
       this.compute({ fromReader: false });
     } else {
-      this.bootWhenVisible();
+      // The worker starts as soon as a page has a calculator: it runs on its own thread, so the
+      // page does not wait for it, and the reader's first change finds it ready (benchmark: warm ready).
+      this.boot();
     }
-  }
-
-  bootWhenVisible() {
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) {
-        observer.disconnect();
-        this.boot();
-      }
-    }, { rootMargin: "200px" });
-    observer.observe(this.element);
   }
 
   boot() {
@@ -291,6 +283,7 @@ class Widget {
     const target = document.getElementById(link.getAttribute("href").slice(1));
     if (!target) return;
     event.preventDefault();
+    event.stopPropagation(); // Material's instant navigation would follow the link and replace the shared link
     target.focus();
   }
 

@@ -18,16 +18,6 @@
   if (framed) root.classList.add("embed-framed"); // sized by the parent: never a scrollbar of its own
   if (params.get("compact") === "1") root.classList.add("embed-compact");
 
-  // calculator.js scrolls a widget opened with figures in the fragment into view. In a frame
-  // sized to its content there is nothing to scroll but the partner's page: don't.
-  if (framed) {
-    var scrollIntoView = Element.prototype.scrollIntoView;
-    Element.prototype.scrollIntoView = function () {
-      if (this.hasAttribute("data-calculator")) return;
-      return scrollIntoView.apply(this, arguments);
-    };
-  }
-
   function scheme() {
     if (theme === "dark") return "slate";
     if (theme === "light") return "default";
