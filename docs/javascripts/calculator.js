@@ -116,7 +116,6 @@ class Widget {
     this.booted = true;
     const live = runtime(this.bundleUrl);
     if (this.element.dataset.state === "prerendered") this.setState("loading");
-    setText(this.runtimeStatus, "Starting live calculation in your browser…");
     live.ready.then(
       () => {
         if (this.element.dataset.state === "loading") this.setState("ready");
@@ -132,6 +131,8 @@ class Widget {
 
   async compute({ fromReader, submitted = false }) {
     this.boot();
+    // Said only when the reader is waiting for it, so that the page does not shift on every load.
+    if (this.element.dataset.state === "loading") setText(this.runtimeStatus, "Starting live calculation in your browser…");
     const values = fieldValues(this.form);
     const sequence = ++this.sequence;
     this.result.dataset.stale = "true";
