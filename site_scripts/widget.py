@@ -89,7 +89,7 @@ def _rule_set_choice(uid: str, meta: dict, chosen: str) -> str:
         if newest["id"] in meta["rule_sets"]:
             return ""
         return (f'<p class="calc-rules-only" data-rules-only>Available only with the guide\'s rules '
-                f'({escape(chosen)}): today\'s figures for this calculator could not be traced to a NAV source, '
+                f'({escape(chosen)}): today\'s rules and figures for this calculator have not been traced to a NAV source, '
                 f'so it does not guess them.</p>')
     labels = {r["id"]: f'{r["label"]} (from {r["date"]})' for r in pycalc.rule_sets()}
     options = "".join(

@@ -166,8 +166,8 @@ CALCULATOR = Calculator(
                             "earlier membership, or a spouse who is a member."),
     ),
     outputs=(
-        Output("status", "Membership: compulsory, voluntary_possible or not_member", "text"),
-        Output("basis", "Compulsory membership based on: residence or work", "text"),
+        Output("status", "Membership", "text"),
+        Output("basis", "Membership based on", "text"),
     ),
     formulas={"2013": formula_2013},
     notes=(

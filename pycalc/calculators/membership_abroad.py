@@ -126,8 +126,7 @@ CALCULATOR = Calculator(
     ),
     outputs=(
         Output("keeps_membership", "Keeps membership during the stay", "boolean"),
-        Output("reason", "Why: short_stay, long_stay, repeated_long_stays, work_abroad, "
-                         "norwegian_state_service or state_funded_student", "text"),
+        Output("reason", "Why", "text"),
     ),
     formulas={"2013": formula_2013},
     notes=(
