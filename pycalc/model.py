@@ -16,13 +16,14 @@ class Output:
     name: str
     label: str
     unit: str
+    texts: dict = field(default_factory=dict)  # how a coded text output reads: {"not_member": "Not a member"}
 
     def __post_init__(self):
         if self.unit not in OUTPUT_UNITS:
             raise ValueError(f"output {self.name}: unknown unit {self.unit!r}")
 
     def metadata(self) -> dict:
-        return {"name": self.name, "label": self.label, "unit": self.unit}
+        return {"name": self.name, "label": self.label, "unit": self.unit, "texts": dict(self.texts)}
 
     def to_json(self, value):
         if value is None or isinstance(value, (bool, str)):
@@ -41,7 +42,7 @@ class Output:
         if isinstance(value, bool):
             return "Yes" if value else "No"
         if isinstance(value, str):
-            return value.replace("_", " ").capitalize()
+            return self.texts.get(value) or value.replace("_", " ").capitalize()
         if self.unit in MONEY_UNITS:
             return nok(value) + _PER.get(self.unit, "")
         if self.unit in _COUNTED:

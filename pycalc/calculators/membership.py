@@ -166,7 +166,9 @@ CALCULATOR = Calculator(
                             "earlier membership, or a spouse who is a member."),
     ),
     outputs=(
-        Output("status", "Membership", "text"),
+        Output("status", "Membership", "text", texts={
+            "compulsory": "Compulsory member", "voluntary_possible": "Voluntary membership possible",
+            "not_member": "Not a member"}),
         Output("basis", "Membership based on", "text"),
     ),
     formulas={"2013": formula_2013},

@@ -126,7 +126,10 @@ CALCULATOR = Calculator(
     ),
     outputs=(
         Output("keeps_membership", "Keeps membership during the stay", "boolean"),
-        Output("reason", "Why", "text"),
+        Output("reason", "Why", "text", texts={
+            "short_stay": "The stay is short enough", "long_stay": "The stay is too long",
+            "repeated_long_stays": "Long stays abroad in consecutive years", "work_abroad": "Work abroad",
+            "norwegian_state_service": "In Norwegian state service", "state_funded_student": "Student with Norwegian state funding"}),
     ),
     formulas={"2013": formula_2013},
     notes=(
