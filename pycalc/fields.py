@@ -4,7 +4,7 @@ Values may come from JSON, a URL fragment, a form or the command line, so string
 accepted wherever a number is meant; everything is checked and every problem is named
 in words a reader can act on.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from .money import nok

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 import pycalc
-from pycalc.fields import _to_decimal, clean_all
+from pycalc.fields import clean_all
 from pycalc.parameters import Rules, load
 from pycalc.parameters import names as parameter_names
 from pycalc.registry import _registry  # only to tell field validation from a formula's own InputError

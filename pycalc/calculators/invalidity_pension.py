@@ -4,6 +4,7 @@ from decimal import Decimal
 from .. import fields
 from ..errors import InputError
 from ..units import PERCENT
+from ..conditions import reduced_by_at_least
 from ..model import Calculator, Output
 from ..money import nok, number, percent, round_to
 from ..sources import guide
@@ -27,14 +28,9 @@ def _check(x):
 def _eligible(x, p, explain) -> bool:
     occupational = x["occupational_injury"]
     needed = p("invalidity.minimum_disability_occupational" if occupational else "invalidity.minimum_disability")
-    eligible = x["disability_percent"] / PERCENT >= needed
     why = "after an occupational injury or disease" if occupational else "as the general rule"
-    explain.step(
-        f"Income capacity reduced by {number(x['disability_percent'])}%: "
-        f"{'at least' if eligible else 'less than'} the {percent(needed)} required {why}.",
-        OCCUPATIONAL if occupational else ENTITLED,
-    )
-    return eligible
+    return reduced_by_at_least("Income capacity", x["disability_percent"], needed, explain,
+                               OCCUPATIONAL if occupational else ENTITLED, why)
 
 
 def _counted_years(x, p, explain) -> tuple[int, int]:

@@ -2,9 +2,9 @@
 from decimal import Decimal
 
 from .. import fields
-from ..units import PERCENT
+from ..conditions import reduced_by_at_least
 from ..model import Calculator, Output
-from ..money import nok, number, percent, round_to
+from ..money import nok, percent, round_to
 from ..income_basis import INCOME_YEARS, best_income_basis, three_year_average
 from ..sources import guide
 
@@ -41,13 +41,8 @@ def _qualifies(x, p, explain, periods=PERIODS_2013, income_source=ENTITLED, hour
         f"{p.g_words('unemployment.minimum_income_three_years')} ({nok(three_year_limit)}).{either}",
         income_source,
     )
-    hours_needed = p("unemployment.minimum_hours_reduction")
-    hours_ok = x["hours_reduction_percent"] / PERCENT >= hours_needed
-    explain.step(
-        f"Working hours reduced by {number(x['hours_reduction_percent'])}%: "
-        f"{'at least' if hours_ok else 'less than'} the {percent(hours_needed)} required.",
-        hours_source,
-    )
+    hours_ok = reduced_by_at_least("Working hours", x["hours_reduction_percent"],
+                                   p("unemployment.minimum_hours_reduction"), explain, hours_source)
     return (by_last_year or by_three_years) and hours_ok
 
 

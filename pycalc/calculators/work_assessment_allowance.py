@@ -2,9 +2,9 @@
 from decimal import Decimal
 
 from .. import fields
-from ..units import PERCENT
+from ..conditions import reduced_by_at_least
 from ..model import Calculator, Output
-from ..money import nok, number, percent
+from ..money import nok, percent
 from ..income_basis import best_income_basis
 from ..sources import guide
 
@@ -28,13 +28,8 @@ def _qualifies(x, p, explain, age_source=ENTITLED, capacity_source=ENTITLED) -> 
         f"(the allowance stops at {limit}).",
         age_source,
     )
-    needed = p("work_assessment.minimum_capacity_reduction")
-    reduction_ok = x["work_capacity_reduction_percent"] / PERCENT >= needed
-    explain.step(
-        f"Working capacity reduced by {number(x['work_capacity_reduction_percent'])}%: "
-        f"{'at least' if reduction_ok else 'less than'} the {percent(needed)} required.",
-        capacity_source,
-    )
+    reduction_ok = reduced_by_at_least("Working capacity", x["work_capacity_reduction_percent"],
+                                       p("work_assessment.minimum_capacity_reduction"), explain, capacity_source)
     return age_ok and reduction_ok
 
 

@@ -1,9 +1,7 @@
 """Failure and hostile input: the page stays readable and never runs what a reader did not write
 (issue: Trustworthy)."""
 import io
-import json
 import zipfile
-from pathlib import Path
 
 import pytest
 
