@@ -2,6 +2,7 @@
 income or, when higher, the average of the last three years, each year counted up to a cap."""
 from decimal import Decimal
 
+from . import fields
 from .money import nok, round_to
 
 INCOME_YEARS = ("income_year_1", "income_year_2", "income_year_3")  # last year first
@@ -26,3 +27,15 @@ def best_income_basis(x, p, explain, source, cap: str, rounding: str | None = No
         source,
     )
     return basis
+
+
+def income_year_fields(last_year_help: str) -> tuple:
+    """The three income inputs, last year first; only last year's is required."""
+    return (
+        fields.money("income_year_1", "Income from work last calendar year", required=True, example=400000,
+                     help=last_year_help),
+        fields.money("income_year_2", "Income from work the year before",
+                     help="Used for the three-year average; 0 if you had none."),
+        fields.money("income_year_3", "Income from work two years before",
+                     help="Used for the three-year average; 0 if you had none."),
+    )

@@ -5,7 +5,7 @@ from .. import fields
 from ..conditions import reduced_by_at_least
 from ..model import Calculator, Output
 from ..money import nok, percent, round_to
-from ..income_basis import INCOME_YEARS, best_income_basis, three_year_average
+from ..income_basis import INCOME_YEARS, best_income_basis, income_year_fields, three_year_average
 from ..sources import guide
 
 ENTITLED = guide("X", "When are you entitled to unemployment benefits?")
@@ -184,12 +184,7 @@ CALCULATOR = Calculator(
     chapter="X",
     summary="Whether your past income qualifies you for unemployment benefit, and how much a day, a week and a year.",
     inputs=(
-        fields.money("income_year_1", "Income from work last calendar year", required=True, example=400000,
-                     help="Wages and income from self-employment in the last full calendar year, before tax."),
-        fields.money("income_year_2", "Income from work the year before",
-                     help="Used for the three-year average; 0 if you had none."),
-        fields.money("income_year_3", "Income from work two years before",
-                     help="Used for the three-year average; 0 if you had none."),
+        *income_year_fields("Wages and income from self-employment in the last full calendar year, before tax."),
         fields.integer("children", "Dependent children under 18", max=20,
                        help="Children you support who are under 18."),
         fields.percent("hours_reduction_percent", "Reduction in working hours", default=100,

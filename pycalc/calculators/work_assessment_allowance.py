@@ -5,7 +5,7 @@ from .. import fields
 from ..conditions import reduced_by_at_least
 from ..model import Calculator, Output
 from ..money import nok, percent
-from ..income_basis import best_income_basis
+from ..income_basis import best_income_basis, income_year_fields
 from ..sources import guide
 
 ENTITLED = guide("V", "When are you entitled to invalidity benefits?")
@@ -151,12 +151,7 @@ CALCULATOR = Calculator(
     summary="Whether you may get work assessment allowance while your working capacity is reduced, "
             "and how much a year, child supplement included.",
     inputs=(
-        fields.money("income_year_1", "Income from work last calendar year", required=True, example=400000,
-                     help="Pensionable income in the last full calendar year before you claim, before tax."),
-        fields.money("income_year_2", "Income from work the year before",
-                     help="Used for the three-year average; 0 if you had none."),
-        fields.money("income_year_3", "Income from work two years before",
-                     help="Used for the three-year average; 0 if you had none."),
+        *income_year_fields("Pensionable income in the last full calendar year before you claim, before tax."),
         fields.integer("children", "Dependent children under 18", max=20,
                        help="Children you support who are under 18."),
         fields.integer("age", "Your age", required=True, example=40, max=120, unit="years",
