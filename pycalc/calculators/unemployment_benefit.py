@@ -110,19 +110,39 @@ def _holiday_supplement(x, p, explain, source=COVERED) -> Decimal:
     return supplement
 
 
+def _not_entitled(x, p, explain, source, holiday_source):
+    holiday = _holiday_supplement(x, p, explain, holiday_source)
+    explain.step(
+        "Not entitled to unemployment benefit on these figures. Social financial assistance "
+        "(chapter XI) may help while you have no income.",
+        source,
+    )
+    zero = Decimal(0)
+    return dict(eligible=False, calculation_basis=zero, daily_rate=zero, child_supplement_per_day=zero,
+                total_per_day=zero, weekly_rate=zero, annual_rate=zero, period_weeks=0,
+                holiday_supplement=holiday)
+
+
+def _entitled(x, p, explain, basis, daily, child_supplement, sources):
+    """The amounts paid a day, a week and a year, the period, and the holiday supplement."""
+    payment_source, period_source, holiday_source = sources
+    per_day = daily + child_supplement
+    week_days, year_days = p("unemployment.paid_days_per_week"), p("unemployment.paid_days_per_year")
+    explain.step(
+        f"Paid {week_days} days a week: {nok(per_day * week_days)} a week, "
+        f"{nok(per_day * year_days)} over {year_days} days.",
+        payment_source,
+    )
+    return dict(eligible=True, calculation_basis=basis, daily_rate=daily,
+                child_supplement_per_day=child_supplement, total_per_day=per_day,
+                weekly_rate=per_day * week_days, annual_rate=per_day * year_days,
+                period_weeks=_period_weeks(x, p, explain, period_source),
+                holiday_supplement=_holiday_supplement(x, p, explain, holiday_source))
+
+
 def formula_2013(x, p, explain):
-    eligible = _qualifies(x, p, explain)
-    if not eligible:
-        holiday = _holiday_supplement(x, p, explain)
-        explain.step(
-            "Not entitled to unemployment benefit on these figures. Social financial assistance "
-            "(chapter XI) may help while you have no income.",
-            ENTITLED,
-        )
-        zero = Decimal(0)
-        return dict(eligible=False, calculation_basis=zero, daily_rate=zero, child_supplement_per_day=zero,
-                    total_per_day=zero, weekly_rate=zero, annual_rate=zero, period_weeks=0,
-                    holiday_supplement=holiday)
+    if not _qualifies(x, p, explain):
+        return _not_entitled(x, p, explain, ENTITLED, COVERED)
     basis = best_income_basis(x, p, explain, COVERED, cap="unemployment.maximum_basis", rounding="unemployment.rounding")
     rate = p("unemployment.daily_rate")
     daily = round_to(basis * rate, p("unemployment.rounding"))
@@ -133,49 +153,19 @@ def formula_2013(x, p, explain):
         f"= {nok(child_supplement)} a day.",
         COVERED,
     )
-    per_day = daily + child_supplement
-    week_days, year_days = p("unemployment.paid_days_per_week"), p("unemployment.paid_days_per_year")
-    explain.step(
-        f"Paid {week_days} days a week: {nok(per_day * week_days)} a week, "
-        f"{nok(per_day * year_days)} over {year_days} days.",
-        COVERED,
-    )
-    return dict(eligible=True, calculation_basis=basis, daily_rate=daily,
-                child_supplement_per_day=child_supplement, total_per_day=per_day,
-                weekly_rate=per_day * week_days, annual_rate=per_day * year_days,
-                period_weeks=_period_weeks(x, p, explain),
-                holiday_supplement=_holiday_supplement(x, p, explain))
+    return _entitled(x, p, explain, basis, daily, child_supplement, (COVERED, COVERED, COVERED))
 
 
 def formula_2026(x, p, explain):
     explain.note("2026 rules: NAV counts income in the last 12 and 36 completed calendar months before the claim "
                  "and indexes older income to today's basic amount; enter those figures as 'last year' and the two "
                  "years before. Only income from work counts for the income test.")
-    zero = Decimal(0)
     if not _qualifies(x, p, explain, PERIODS_2026, INCOME_TEST_2026, HOURS_2026):
-        holiday = _holiday_supplement(x, p, explain, HOLIDAY_2026)
-        explain.step(
-            "Not entitled to unemployment benefit on these figures. Social financial assistance "
-            "(chapter XI) may help while you have no income.",
-            INCOME_TEST_2026,
-        )
-        return dict(eligible=False, calculation_basis=zero, daily_rate=zero, child_supplement_per_day=zero,
-                    total_per_day=zero, weekly_rate=zero, annual_rate=zero, period_weeks=0,
-                    holiday_supplement=holiday)
+        return _not_entitled(x, p, explain, INCOME_TEST_2026, HOLIDAY_2026)
     basis = best_income_basis(x, p, explain, BASIS_2026, cap="unemployment.maximum_basis",
                               rounding="unemployment.rounding")
-    daily, children, per_day = _rate_within_ceiling(basis, x, p, explain)
-    week_days, year_days = p("unemployment.paid_days_per_week"), p("unemployment.paid_days_per_year")
-    explain.step(
-        f"Paid {week_days} days a week: {nok(per_day * week_days)} a week, "
-        f"{nok(per_day * year_days)} over {year_days} days.",
-        SIZE_2026,
-    )
-    return dict(eligible=True, calculation_basis=basis, daily_rate=daily,
-                child_supplement_per_day=children, total_per_day=per_day,
-                weekly_rate=per_day * week_days, annual_rate=per_day * year_days,
-                period_weeks=_period_weeks(x, p, explain, PERIOD_2026),
-                holiday_supplement=_holiday_supplement(x, p, explain, HOLIDAY_2026))
+    daily, children, _ = _rate_within_ceiling(basis, x, p, explain)
+    return _entitled(x, p, explain, basis, daily, children, (SIZE_2026, PERIOD_2026, HOLIDAY_2026))
 
 
 CALCULATOR = Calculator(
