@@ -19,6 +19,9 @@ AMOUNT_2026 = (_AAP + "behandling/tilkjentytelse/BeregnTilkjentYtelseService.kt,
                "aldersjusteringAvMinstesats.kt; folketrygdloven § 11-20")
 CHILDREN_2026 = _AAP + "behandling/tilkjentytelse/BarnetilleggsatsTidslinje.kt; folketrygdloven § 11-20"
 
+NOT_ENTITLED = dict(eligible=False, calculation_basis=Decimal(0), annual_amount=Decimal(0),
+                    child_supplement_annual=Decimal(0), total_annual=Decimal(0))
+
 
 def _qualifies(x, p, explain, age_source=ENTITLED, capacity_source=ENTITLED) -> bool:
     youngest, limit = p("work_assessment.minimum_age"), p("work_assessment.age_limit")
@@ -72,9 +75,7 @@ def formula_2013(x, p, explain):
             "(chapter V); otherwise social financial assistance (chapter XI).",
             ENTITLED,
         )
-        zero = Decimal(0)
-        return dict(eligible=False, calculation_basis=zero, annual_amount=zero, child_supplement_annual=zero,
-                    total_annual=zero)
+        return NOT_ENTITLED
     basis = best_income_basis(x, p, explain, COVERED, cap="work_assessment.maximum_basis")
     annual = _annual_amount(basis, p, explain)
     supplement = _child_supplement(x, p, explain)
@@ -133,9 +134,7 @@ def formula_2026(x, p, explain):
             "(uføretrygd); otherwise social financial assistance (chapter XI).",
             AGE_2026,
         )
-        zero = Decimal(0)
-        return dict(eligible=False, calculation_basis=zero, annual_amount=zero, child_supplement_annual=zero,
-                    total_annual=zero)
+        return NOT_ENTITLED
     basis = best_income_basis(x, p, explain, BASIS_2026, cap="work_assessment.maximum_basis")
     annual = _annual_amount_2026(basis, x, p, explain)
     supplement = _child_supplement_2026(x, p, explain)
