@@ -61,6 +61,11 @@ class Explanation:
     def __init__(self):
         self.steps: list[dict] = []
         self.notes: list[str] = []
+        self.headline: str | None = None
+
+    def answer(self, text: str) -> None:
+        """The one-line answer in words, the figure the reader came for: it leads the result."""
+        self.headline = text
 
     def step(self, text: str, source: str) -> None:
         self.steps.append({"text": text, "source": source})

@@ -60,6 +60,12 @@ def _find(calculator_id):
     return registry[calculator_id]
 
 
+def _fallback_headline(calculator, outputs, declared) -> str:
+    # Only until every formula words its own answer (a health test asks each one to).
+    first = calculator.outputs[0]
+    return f"{first.label}: {declared[first.name].display(outputs[first.name])}."
+
+
 def calculate(calculator_id: str, inputs: dict, rules: str | None = None) -> dict:
     """Run one calculator; return a JSON-serialisable result with its steps and sources."""
     calculator = _find(calculator_id)
@@ -82,6 +88,7 @@ def calculate(calculator_id: str, inputs: dict, rules: str | None = None) -> dic
         raise RuntimeError(f"{calculator.id}: formula gave {sorted(outputs)}, metadata declares {sorted(declared)}")
     return {
         "calculator": calculator.id,
+        "headline": explanation.headline or _fallback_headline(calculator, outputs, declared),
         "rules": rules,
         "rules_date": rule_set["date"].isoformat(),
         "rules_label": rule_set["label"],

@@ -76,7 +76,7 @@ def test_the_2013_basic_amount_is_the_guides():
 
 def test_rule_sets_lists_both_sets_with_dates_and_calculators():
     sets = {s["id"]: s for s in pycalc.rule_sets()}
-    assert sets["2026"]["date"] == "2026-11-23" and sets["2013"]["date"] == "2013-05-01"
+    assert sets["2026"]["date"] == "2026-11-29" and sets["2013"]["date"] == "2013-05-01"
     assert [s["id"] for s in pycalc.rule_sets()][:2] == ["2026", "2013"]
     everyone = {c["id"] for c in pycalc.calculators()}
     assert set(sets["2013"]["calculators"]) == everyone
