@@ -79,9 +79,10 @@ def on_post_build(config):
         shutil.copyfile(path, target / path.name)
     (target / "pyodide-lock.json").write_text(bundle.trimmed_lock_file(), encoding="utf-8")
     bundle.precompress(target)
-    snapshot = bundle.snapshot(_state["zip"])
-    if snapshot:
-        (site / bundle.snapshot_name(_state["bundle_path"])).write_bytes(snapshot)
+    boot_files = bundle.boot_files(_state["zip"])
+    if boot_files:
+        (site / bundle.snapshot_name(_state["bundle_path"])).write_bytes(boot_files["snapshot"])
+        (site / bundle.stdlib_name(_state["bundle_path"])).write_bytes(boot_files["stdlib"])
     unplaced = sorted(c["id"] for c in metadata if not c["page"])
     if unplaced:
         log.warning("calculators placed on no page: %s", ", ".join(unplaced))
