@@ -6,6 +6,7 @@ import json
 import logging
 import shutil
 import subprocess
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -61,44 +62,110 @@ def snapshot_name(bundle_name: str) -> str:
     return bundle_name.removesuffix(".zip") + f".pyodide-{pyodide_version()}.snapshot.gz"
 
 
-def snapshot(bundle: bytes) -> bytes | None:
-    """The gzipped, verified memory snapshot for this bundle (see make_snapshot.mjs), made with
-    Node once per bundle, Pyodide and maker version, then taken from build/snapshot-cache/.
-    None, with a warning (an error under --strict), when it cannot be made: the site still works,
-    booting Python the normal, slower way."""
-    key = hashlib.sha256(bundle + pyodide_version().encode() + (PYODIDE_DIR / "pyodide.mjs").read_bytes()
-                         + SNAPSHOT_MAKER.read_bytes()).hexdigest()[:16]
-    cached = SNAPSHOT_CACHE / f"{key}.snapshot.gz"
-    if cached.is_file():
-        return cached.read_bytes()
+def stdlib_name(bundle_name: str) -> str:
+    """Where the worker looks for the trimmed standard library made with the snapshot."""
+    return bundle_name.removesuffix(".zip") + f".pyodide-{pyodide_version()}.stdlib.zip"
+
+
+def warm_up_requests() -> list[dict]:
+    """What the worker may be asked, as it is asked: every calculator's worked example under each
+    rule set, with its chart, one bad input each, and every case of tests/cases. The trimmed standard
+    library must hold all that these import, and the snapshot must answer all as a normal boot does."""
+    import pycalc
+    requests = []
+    for calculator in pycalc.calculators():
+        example = {k: v if isinstance(v, bool) else str(v) for k, v in pycalc.example_inputs(calculator["id"]).items()}
+        for rules in calculator["rule_sets"]:
+            asked = {"calculator": calculator["id"], "rules": rules, "inputs": example}
+            requests += [asked, dict(asked, chart=True, uid="warm")]
+        for field in calculator["inputs"][:1]:
+            requests.append({"calculator": calculator["id"], "inputs": {field["name"]: "five hundred"}})
+    cases = ROOT / "tests" / "cases"
+    for path in sorted(cases.glob("*.toml")) if cases.is_dir() else ():
+        for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
+            requests.append({"calculator": path.stem, "rules": case.get("rules", "2013"), "inputs": case["input"]})
+    return requests
+
+
+def trimmed_stdlib(imported: list[str]) -> bytes:
+    """Pyodide's standard library zip holding only the files in ``imported``, entries unchanged."""
+    keep = set(imported)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(PYODIDE_DIR / "python_stdlib.zip") as full, zipfile.ZipFile(buffer, "w") as trimmed:
+        for info in full.infolist():
+            if info.filename in keep:
+                trimmed.writestr(info, full.read(info))
+    return buffer.getvalue()
+
+
+def boot_files(bundle: bytes) -> dict | None:
+    """The verified memory snapshot (gzipped) and the trimmed standard library it was made with
+    (see make_snapshot.mjs), made with Node once per bundle, requests, Pyodide and maker version,
+    then taken from build/snapshot-cache/. None, with a warning (an error under --strict), when
+    they cannot be made: the site still works, booting Python the normal, slower way."""
+    requests = json.dumps(warm_up_requests(), sort_keys=True).encode()
+    key = hashlib.sha256(bundle + requests + pyodide_version().encode() + (PYODIDE_DIR / "pyodide.mjs").read_bytes()
+                         + SNAPSHOT_MAKER.read_bytes() + Path(__file__).read_bytes()).hexdigest()[:16]
+    snapshot, stdlib = SNAPSHOT_CACHE / f"{key}.snapshot.gz", SNAPSHOT_CACHE / f"{key}.stdlib.zip"
+    if snapshot.is_file() and stdlib.is_file():
+        return {"snapshot": snapshot.read_bytes(), "stdlib": stdlib.read_bytes()}
     node = shutil.which("node")
     if not node:
         log.warning("no Node.js: the site ships without a Pyodide snapshot, so the calculators start slower")
         return None
     SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
-    zip_path = SNAPSHOT_CACHE / f"{key}.zip"
-    zip_path.write_bytes(bundle)
+    work = {name: SNAPSHOT_CACHE / f"{key}.{name}" for name in ("zip", "requests.json", "imports.json", "stdlib.partial")}
+    work["zip"].write_bytes(bundle)
+    work["requests.json"].write_bytes(requests)
+    common = [node, str(SNAPSHOT_MAKER)]
+    arguments = [str(PYODIDE_DIR), str(work["zip"]), str(work["requests.json"])]
     try:
-        made = subprocess.run([node, str(SNAPSHOT_MAKER), str(PYODIDE_DIR), str(zip_path), str(cached)],
+        made = subprocess.run(common + ["imports"] + arguments + [str(work["imports.json"])],
                               capture_output=True, text=True, timeout=600)
+        if made.returncode == 0:
+            imports = json.loads(work["imports.json"].read_text(encoding="utf-8"))
+            work["stdlib.partial"].write_bytes(trimmed_stdlib(imports["imported"]))
+            made = subprocess.run(common + ["snapshot"] + arguments
+                                  + [str(work["imports.json"]), str(work["stdlib.partial"]), str(snapshot)],
+                                  capture_output=True, text=True, timeout=900)
+        if made.returncode == 0 and snapshot.is_file():
+            work["stdlib.partial"].rename(stdlib)
     finally:
-        zip_path.unlink(missing_ok=True)
-    if made.returncode != 0 or not cached.is_file():
+        for path in work.values():
+            path.unlink(missing_ok=True)
+    if made.returncode != 0 or not snapshot.is_file() or not stdlib.is_file():
         log.warning("the Pyodide snapshot could not be made or did not pass its check, so the site ships "
                     "without it:\n%s", (made.stderr or made.stdout)[-2000:])
         return None
-    log.info("Pyodide snapshot made: %s", made.stdout.strip())
-    return cached.read_bytes()
+    log.info("Pyodide snapshot and trimmed standard library made: %s", made.stdout.strip())
+    return {"snapshot": snapshot.read_bytes(), "stdlib": stdlib.read_bytes()}
 
 
-PRECOMPRESSED = ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs")  # 9.6 MB -> 3.5 MB, 1.2 MB -> 0.3 MB
+PRECOMPRESSED = ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs")  # 9.6 MB -> 3.5 MB gz, 2.8 MB br
+BROTLI_MAKER = Path(__file__).with_name("brotli.mjs")
+BROTLI_CACHE = ROOT / "build" / "brotli-cache"
 
 
-def precompress(directory: Path) -> None:
-    """Gzipped copies (name.gz) beside the big Pyodide files, for a host that serves a
-    pre-compressed file when the browser accepts it (nginx ``gzip_static on``, Caddy
-    ``precompressed gzip``, Netlify and Cloudflare compress by themselves). ``python -m
-    http.server`` ignores them. The standard library zip is compressed already: no copy."""
-    for name in PRECOMPRESSED:
-        source = directory / name
-        (directory / f"{name}.gz").write_bytes(gzip.compress(source.read_bytes(), 6, mtime=0))
+def precompress(directory: Path, names=PRECOMPRESSED) -> None:
+    """Gzipped and brotli copies (name.gz, name.br) beside the big files, for a host that serves a
+    pre-compressed file when the browser accepts it (nginx ``gzip_static on`` / ``brotli_static
+    on``, Caddy ``precompressed br gzip``; Netlify and Cloudflare compress by themselves). ``python
+    -m http.server`` ignores them. Brotli is made with Node once per file content (build/brotli-cache/)."""
+    missing = []
+    for name in names:
+        data = (directory / name).read_bytes()
+        (directory / f"{name}.gz").write_bytes(gzip.compress(data, 6, mtime=0))
+        cached = BROTLI_CACHE / (hashlib.sha256(data).hexdigest()[:24] + ".br")
+        if not cached.is_file():
+            missing.append((directory / name, cached))
+    node = shutil.which("node")
+    if missing and node:
+        BROTLI_CACHE.mkdir(parents=True, exist_ok=True)
+        made = subprocess.run([node, str(BROTLI_MAKER)] + [str(p) for pair in missing for p in pair],
+                              capture_output=True, text=True, timeout=600)
+        if made.returncode != 0:
+            log.warning("brotli copies could not be made: %s", made.stderr[-500:])
+    for name in names:
+        cached = BROTLI_CACHE / (hashlib.sha256((directory / name).read_bytes()).hexdigest()[:24] + ".br")
+        if cached.is_file():
+            shutil.copyfile(cached, directory / f"{name}.br")

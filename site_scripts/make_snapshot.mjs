@@ -1,72 +1,97 @@
-// Makes the Pyodide memory snapshot the calculator worker boots from (issue: Fast), and proves
-// it works before the build ships it. Run by site_scripts/hooks.py during the build:
+// Makes what the calculator worker boots from, and proves it before the build ships it. Run by
+// site_scripts/bundle.py during the build, in two steps:
 //
-//   node site_scripts/make_snapshot.mjs PYODIDE_DIR PYCALC_ZIP OUTPUT.gz
+//   node make_snapshot.mjs imports  PYODIDE_DIR PYCALC_ZIP REQUESTS.json OUT.json
+//   node make_snapshot.mjs snapshot PYODIDE_DIR PYCALC_ZIP REQUESTS.json IMPORTS.json TRIMMED_STDLIB.zip OUT.gz
 //
-// The snapshot is Python already started, with pycalc imported from the zip and warmed up by one
-// calculation of every calculator's worked example. It records the SHA-256 of that zip: the
-// worker uses the imported pycalc only when the zip it downloads has the same digest, and
-// otherwise imports pycalc afresh from the zip, so the snapshot saves time but never decides
-// which code computes a result.
+// "imports" boots Python the normal way with Pyodide's whole standard library, runs every request
+// (each calculator's worked example under each rule set, every case of tests/cases, charts and bad
+// inputs) and writes the standard-library files that were imported, with the answers. bundle.py
+// makes a standard library zip of just those files (0.8 MB instead of 2.5 MB: a phone downloads
+// it on every first visit).
+// "snapshot" proves that zip gives the same answers to every request on a normal boot, then saves
+// Python started with that zip, pycalc imported and warmed up, as a memory snapshot, boots the
+// snapshot once and requires the same answers again. Nothing is written unless all agree.
+// The snapshot records the SHA-256 of the zip: the worker keeps the imported pycalc only when the
+// zip it downloads is that one, so the snapshot saves time but never decides which code computes.
 // The option names (_makeSnapshot, _loadSnapshot, makeMemorySnapshot) are Pyodide's private API
-// (see node_modules/pyodide/pyodide.d.ts), hence the proof: the snapshot is booted here once and
-// must give the same answers as the Python that made it, or nothing is written.
+// (see node_modules/pyodide/pyodide.d.ts), hence the proof.
 import { readFileSync, writeFileSync, renameSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
-const [pyodideDir, zipPath, output] = process.argv.slice(2);
-if (!output) {
-  console.error("usage: node make_snapshot.mjs PYODIDE_DIR PYCALC_ZIP OUTPUT.gz");
+const [step, pyodideDir, zipPath, requestsPath, ...rest] = process.argv.slice(2);
+if (!["imports", "snapshot"].includes(step) || !requestsPath || rest.length !== (step === "imports" ? 1 : 3)) {
+  console.error("usage: node make_snapshot.mjs imports|snapshot PYODIDE_DIR PYCALC_ZIP REQUESTS.json [IMPORTS.json STDLIB.zip] OUT");
   process.exit(2);
 }
 const { loadPyodide, version } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 const BUNDLE_DIR = "/home/pyodide/bundle"; // the same place the worker unpacks the zip
 const bundle = new Uint8Array(readFileSync(zipPath));
+const requests = readFileSync(requestsPath, "utf-8");
 const quiet = { stdout: () => {}, stderr: (line) => console.error(line) };
+const options = (more) => ({ indexURL: pyodideDir + path.sep, ...quiet, ...more });
 
-// Every calculator's worked example, as the browser would ask for it.
-const EXAMPLES = `
-import json, pycalc
+// Every request, answered as the browser's worker answers it.
+const ANSWER_ALL = `
+import json
 from pycalc.browser import handle_json
-json.dumps([
-    handle_json(json.dumps({"calculator": c["id"], "rules": None,
-                            "inputs": {k: v if isinstance(v, bool) else str(v)
-                                       for k, v in pycalc.example_inputs(c["id"]).items()}}))
-    for c in pycalc.calculators()
-])`;
+json.dumps([handle_json(json.dumps(r)) for r in json.loads(REQUESTS)])`;
 
 function withPycalc(pyodide) {
   pyodide.unpackArchive(bundle, "zip", { extractDir: BUNDLE_DIR });
   pyodide.runPython(`import sys\nif "${BUNDLE_DIR}" not in sys.path: sys.path.insert(0, "${BUNDLE_DIR}")`);
-  return JSON.parse(pyodide.runPython(EXAMPLES));
+  pyodide.globals.set("REQUESTS", requests);
+  const answers = JSON.parse(pyodide.runPython(ANSWER_ALL));
+  pyodide.globals.delete("REQUESTS");
+  return answers;
 }
 
-const digest = createHash("sha256").update(bundle).digest("hex");
-const maker = await loadPyodide({ indexURL: pyodideDir + path.sep, _makeSnapshot: true, ...quiet });
-const expected = withPycalc(maker);
-maker.runPython(`
+function write(file, data) {
+  writeFileSync(file + ".partial", data);
+  renameSync(file + ".partial", file);
+}
+
+// Which files of the standard library zip the run imported (as paths inside the zip).
+const IMPORTED = `
+import json, sys
+zip_prefix = next(p for p in sys.path if p.endswith(".zip")) + "/"
+json.dumps(sorted({m.__spec__.origin[len(zip_prefix):] for m in list(sys.modules.values())
+                   if getattr(m, "__spec__", None) and (m.__spec__.origin or "").startswith(zip_prefix)}))`;
+
+if (step === "imports") {
+  const [output] = rest;
+  const python = await loadPyodide(options({}));
+  const answers = withPycalc(python);
+  write(output, JSON.stringify({ imported: JSON.parse(python.runPython(IMPORTED)), answers }));
+  console.log(JSON.stringify({ pyodide: version, requests: answers.length }));
+} else {
+  const [importsPath, stdlib, output] = rest;
+  const expected = JSON.parse(readFileSync(importsPath, "utf-8")).answers;
+  const same = (answers, what) => {
+    if (JSON.stringify(answers) !== JSON.stringify(expected)) throw new Error(`${what} does not give the same answers`);
+  };
+  same(withPycalc(await loadPyodide(options({ stdLibURL: stdlib }))), "the trimmed standard library");
+
+  const digest = createHash("sha256").update(bundle).digest("hex");
+  const maker = await loadPyodide(options({ stdLibURL: stdlib, _makeSnapshot: true }));
+  withPycalc(maker);
+  maker.runPython(`
 import gc
 import pycalc.browser
 PYCALC_BUNDLE_SHA256 = "${digest}"  # read by the worker: which zip the imported pycalc came from
-for name in ("json", "handle_json", "c"):
+for name in ("json", "handle_json"):
     globals().pop(name, None)
 gc.collect()
 `);
-const snapshot = maker.makeMemorySnapshot();
-
-// The proof: boot from the snapshot as the worker will, and compare every answer.
-const restored = await loadPyodide({ indexURL: pyodideDir + path.sep, _loadSnapshot: snapshot, ...quiet });
-if (restored.globals.get("PYCALC_BUNDLE_SHA256") !== digest) throw new Error("the snapshot lost its bundle digest");
-const answers = withPycalc(restored);
-if (JSON.stringify(answers) !== JSON.stringify(expected) || !answers.every((a) => JSON.parse(a).ok)) {
-  throw new Error("the snapshot does not give the same answers as a normal boot");
+  const snapshot = maker.makeMemorySnapshot();
+  const restored = await loadPyodide(options({ stdLibURL: stdlib, _loadSnapshot: snapshot }));
+  if (restored.globals.get("PYCALC_BUNDLE_SHA256") !== digest) throw new Error("the snapshot lost its bundle digest");
+  same(withPycalc(restored), "the snapshot");
+  const compressed = gzipSync(snapshot, { level: 6 });
+  write(output, compressed);
+  console.log(JSON.stringify({ pyodide: version, snapshotBytes: snapshot.length, compressedBytes: compressed.length,
+                               requestsChecked: expected.length }));
 }
-
-const compressed = gzipSync(snapshot, { level: 6 });
-writeFileSync(output + ".partial", compressed);
-renameSync(output + ".partial", output);
-console.log(JSON.stringify({ pyodide: version, snapshotBytes: snapshot.length, compressedBytes: compressed.length,
-                             calculatorsChecked: answers.length }));

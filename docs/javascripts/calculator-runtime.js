@@ -1,7 +1,9 @@
 // The site's one Pyodide worker: started on demand, shared by every calculator widget, and
 // kept across instant navigation because this module is evaluated once per visit.
 // A worker that dies or stops answering is replaced, and unanswered requests are sent again.
-const BOOT_TIME_LIMIT_MS = 90000; // a hung Pyodide load (seen when the wasm fails) must still end
+// A slow download is not a failure: the boot fails only after this long with no progress at all
+// (no byte arrived, no step finished), which is how a hung Pyodide load (seen when the wasm fails) shows.
+const BOOT_STALL_LIMIT_MS = 60000;
 const ANSWER_TIME_LIMIT_MS = 10000; // a calculation takes milliseconds; silence means the worker died
 const MOST_RESTARTS = 3;
 
@@ -15,23 +17,48 @@ export function runtime(bundleUrl) {
   return current;
 }
 
+// What the reader's connection says (Network Information API, Chromium; other browsers say nothing).
+// A reader who asks to save data, or whose link is slow, downloads nothing of Pyodide until they use
+// a calculator: the worked example is there meanwhile. The memory snapshot (6.7 MB) saves about two
+// seconds of CPU but costs more than that to download below roughly 10 Mbps (make bench, phone
+// profiles), so only a fast link fetches it; a snapshot already in the HTTP cache is always used.
+function connection() {
+  const info = navigator.connection;
+  if (!info) return { saveData: false, slow: false, fast: true };
+  const slow = info.saveData || ["slow-2g", "2g", "3g"].includes(info.effectiveType);
+  return { saveData: Boolean(info.saveData), slow, fast: !slow && info.downlink >= 10 && info.rtt <= 50 };
+}
+
 class Runtime {
   constructor(bundleUrl) {
     this.bundleUrl = bundleUrl;
     this.nextId = 1;
     this.waiting = new Map(); // id -> { request, resolve, reject, timer }
     this.restarts = 0;
-    this.start();
+    this.link = connection();
+    this.worker = null;
+    let settle;
+    this.ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+    this.settleFirstBoot = settle;
+    if (!this.link.slow) this.start();
   }
 
   start() {
     const worker = new Worker(new URL("pycalc-worker.js", import.meta.url), { type: "module" });
     let booted = false;
     this.worker = worker;
-    this.ready = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("it took too long to start")), BOOT_TIME_LIMIT_MS);
+    const booting = new Promise((resolve, reject) => {
+      let timer = null;
+      const watch = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => reject(new Error("it stopped downloading")), BOOT_STALL_LIMIT_MS);
+      };
+      watch();
       worker.addEventListener("message", ({ data }) => {
-        if (data.type === "ready") {
+        if (data.type === "progress") {
+          this.progress = data;
+          watch();
+        } else if (data.type === "ready") {
           clearTimeout(timer);
           booted = true;
           resolve(data);
@@ -49,14 +76,17 @@ class Runtime {
         else reject(new Error(event.message || "its code could not be loaded"));
       });
     });
-    this.ready.then(
+    booting.then(this.settleFirstBoot.resolve, this.settleFirstBoot.reject);
+    this.ready = booting;
+    booting.then(
       () => this.waiting.forEach((_, id) => this.send(id)),
       (error) => this.failAll(error),
     );
-    worker.postMessage({ type: "boot", bundleUrl: this.bundleUrl });
+    worker.postMessage({ type: "boot", bundleUrl: this.bundleUrl, snapshot: this.link.fast });
   }
 
   calculate(request) {
+    if (!this.worker) this.start(); // a slow link or save-data: Pyodide comes when a calculator is used
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.waiting.set(id, { request, resolve, reject, timer: null });

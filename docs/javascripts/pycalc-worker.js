@@ -15,12 +15,52 @@ const failedRequest = new Promise((_, reject) => {
 let requestFailure = null;
 failedRequest.catch((error) => { requestFailure = error; });
 const realFetch = self.fetch.bind(self);
+
+// Progress, so the page can tell a slow download from a hung one: every step and, at most twice a
+// second, the bytes received so far.
+let received = 0;
+let lastReport = 0;
+function reportProgress(step) {
+  const now = performance.now();
+  if (!step && now - lastReport < 500) return;
+  lastReport = now;
+  self.postMessage({ type: "progress", step: step || "downloading", bytes: received });
+}
+
+function counted(response) {
+  if (!response.body) return response;
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      received += chunk.byteLength;
+      reportProgress();
+      controller.enqueue(chunk);
+    },
+  });
+  const { status, statusText, headers } = response;
+  return new Response(response.body.pipeThrough(counter), { status, statusText, headers });
+}
+
+// The standard library: the trimmed one made with the snapshot (only what pycalc imports), asked
+// for early; if the build has none, Pyodide's whole one, without Pyodide noticing.
+const FULL_STDLIB_URL = new URL("../assets/pyodide/python_stdlib.zip", import.meta.url).href;
+let trimmedStdlib = null; // { url, response: Promise<Response> }
+
+async function fetchOwn(url, options) {
+  if (trimmedStdlib && url === trimmedStdlib.url) {
+    const response = await trimmedStdlib.response.catch(() => null);
+    if (response && response.ok) return response;
+    return realFetch(FULL_STDLIB_URL, options);
+  }
+  return realFetch(url, options);
+}
+
 self.fetch = async (resource, options) => {
   const url = String(resource instanceof Request ? resource.url : resource);
   try {
-    const response = await realFetch(resource, options);
+    const response = await fetchOwn(url, options);
     if (!response.ok) reportFailedRequest(url, `HTTP ${response.status}`);
-    return response;
+    reportProgress("response");
+    return counted(response);
   } catch (error) {
     reportFailedRequest(url, "network error");
     throw error;
@@ -36,15 +76,23 @@ async function fetchBundle(url) {
 // The build saves Python, started and warmed up, as a memory snapshot next to the pycalc zip
 // (site_scripts/make_snapshot.mjs). Booting from it skips most of Python's start-up. It is an
 // optimisation only: if it is missing or does not work, Python starts the normal way.
-function snapshotUrl(bundleUrl) {
-  return bundleUrl.replace(/\.zip$/, `.pyodide-${version}.snapshot.gz`);
+function besideBundle(bundleUrl, suffix) {
+  return bundleUrl.replace(/\.zip$/, `.pyodide-${version}.${suffix}`);
 }
 
-async function fetchSnapshot(url) {
-  const response = await realFetch(url); // not watched: without a snapshot, the normal boot follows
-  if (!response.ok) throw new Error(`no snapshot (HTTP ${response.status})`);
-  const unpacked = response.body.pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(unpacked).arrayBuffer());
+// The page asks for the snapshot only on a fast link (calculator-runtime.js); one already in the
+// HTTP cache costs nothing to download, so it is used whatever the link. Returns the unpacked
+// snapshot's promise, or null for a normal boot.
+async function snapshotSource(url, wanted) {
+  const cached = await realFetch(url, { cache: "only-if-cached", mode: "same-origin" }).catch(() => null);
+  if (!(cached && cached.ok) && !wanted) return null;
+  const unpacked = (async () => {
+    const response = cached && cached.ok ? cached : counted(await realFetch(url)); // not watched: a normal boot follows
+    if (!response.ok) throw new Error(`no snapshot (HTTP ${response.status})`);
+    return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+  })();
+  unpacked.catch(() => {}); // awaited by Pyodide; a failure means a normal boot
+  return unpacked;
 }
 
 // The zip's files, unpacked in JavaScript: Python's own unzip would be the first code to run in a
@@ -114,23 +162,31 @@ sys.path_importer_cache.pop("${BUNDLE_DIR}", None)  # the directory is new: forg
   return pyodide.pyimport("pycalc.browser").handle_json;
 }
 
-async function boot(bundleUrl) {
-  // The bundle and the snapshot download, and the bundle is unzipped, while Pyodide loads.
+async function boot(bundleUrl, snapshotWanted) {
+  // The bundle, the standard library and the snapshot download, and the bundle is unzipped, while
+  // Pyodide loads.
+  const stdLibURL = besideBundle(bundleUrl, "stdlib.zip");
+  trimmedStdlib = { url: stdLibURL, response: realFetch(stdLibURL) };
+  trimmedStdlib.response.catch(() => {});
   const bundle = fetchBundle(bundleUrl).then(readBundle);
-  const snapshot = fetchSnapshot(snapshotUrl(bundleUrl));
-  const watched = (step) => Promise.race([step, failedRequest]);
   bundle.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
-  snapshot.catch(() => {});
-  try {
-    const pyodide = await watched(loadPyodide({ _loadSnapshot: snapshot }));
-    handleJson = install(pyodide, await watched(bundle));
-    bootedFrom = "snapshot";
-    return;
-  } catch (error) {
-    if (await isFatal(bundle)) throw requestFailure || error;
-    console.info("Starting Python without the snapshot:", String((error && error.message) || error));
+  const watched = (step) => Promise.race([step, failedRequest]);
+  const snapshot = await snapshotSource(besideBundle(bundleUrl, "snapshot.gz"), snapshotWanted);
+  reportProgress("starting Python");
+  if (snapshot) {
+    try {
+      const pyodide = await watched(loadPyodide({ _loadSnapshot: snapshot, stdLibURL }));
+      reportProgress("installing the calculators");
+      handleJson = install(pyodide, await watched(bundle));
+      bootedFrom = "snapshot";
+      return;
+    } catch (error) {
+      if (await isFatal(bundle)) throw requestFailure || error;
+      console.info("Starting Python without the snapshot:", String((error && error.message) || error));
+    }
   }
-  const pyodide = await watched(loadPyodide());
+  const pyodide = await watched(loadPyodide({ stdLibURL }));
+  reportProgress("installing the calculators");
   handleJson = install(pyodide, await watched(bundle));
   bootedFrom = "normal start";
 }
@@ -154,7 +210,7 @@ self.addEventListener("message", async ({ data }) => {
   if (data.type === "boot") {
     const started = performance.now();
     try {
-      await boot(data.bundleUrl);
+      await boot(data.bundleUrl, data.snapshot !== false);
       self.postMessage({ type: "ready", bootMs: performance.now() - started, bootedFrom });
     } catch (error) {
       self.postMessage({ type: "boot-error", message: String((error && error.message) || error) });
