@@ -71,7 +71,7 @@ def chart_data(calculator_id: str, inputs: dict, rules: str | None = None) -> di
     xs = sorted({top * i / SAMPLES for i in range(SAMPLES + 1)} | edges | {reader_x})
     points = []
     for x in xs:
-        outputs = calculate(calculator_id, {**reader["inputs"], spec.x: str(x)}, reader["rules"])
+        outputs = calculate(calculator_id, {**reader["inputs"], spec.x: x}, reader["rules"])
         points.append((x, Decimal(str(outputs["outputs"][spec.y]))))
     return {
         "x_label": field.label, "y_label": output.label, "x_money": field.type == "money",

@@ -4,6 +4,7 @@ Values may come from JSON, a URL fragment, a form or the command line, so string
 accepted wherever a number is meant; everything is checked and every problem is named
 in words a reader can act on.
 """
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -15,7 +16,6 @@ MAX_MONEY = Decimal(1_000_000_000)
 MAX_TEXT_LENGTH = 40
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0", ""}
-_GROUP_SEPARATORS = (" ", "\u00a0", "\u202f", "_")
 
 
 @dataclass(frozen=True)
@@ -87,8 +87,143 @@ def choice(name, label, choices, help="", default=None):
                  choices=tuple(choices))
 
 
-def _to_decimal(raw):
-    """A finite Decimal from a number or a numeric string, or None."""
+class Unclear(ValueError):
+    """Text that reads as more than one amount, or as none: the message asks the reader."""
+
+
+_GAPS = re.compile(r"[\s_'\u2019]+")  # spaces of every kind, "_" and "'" group digits: 550 000, 1'000
+_MONEY_BEFORE = re.compile(r"^(?:nok|kroner|kr\.?)\s*", re.IGNORECASE)
+_MONEY_AFTER = re.compile(r"\s*(?:[,.]\s*[-\u2013\u2014]|nok|kroner|kr\.?)$", re.IGNORECASE)
+_SHAPE = re.compile(r"[0-9]*(?:[., ][0-9]+)*")
+_EXPONENT = re.compile(r"[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]+")
+_MINUS = "-\u2212\u2013"
+
+
+def _strip_marks(text: str, f: "Field") -> str:
+    """Remove what people write around a number: 'kr', 'NOK', ',-' for money; '%' or the unit."""
+    if f.type == "money":
+        for _ in range(2):
+            text = _MONEY_BEFORE.sub("", text).strip()
+            text = _MONEY_AFTER.sub("", text).strip()
+    elif f.type == "percent":
+        text = re.sub(r"\s*%$", "", text)
+    if f.unit and f.type != "money" and text.lower().endswith(f.unit.lower()):
+        text = text[: -len(f.unit)].strip()
+    return text
+
+
+def _grouped(groups: list[str]) -> bool:
+    """Digit groups as thousands are written: 1 to 3 digits (not a lone 0), then groups of 3."""
+    if len(groups) == 1:
+        return bool(groups[0])
+    head, *rest = groups
+    return 1 <= len(head) <= 3 and not head.startswith("0") and all(len(g) == 3 for g in rest)
+
+
+def _decimal(whole: str, fraction: str = "") -> Decimal:
+    digits = whole.replace(" ", "").replace(".", "").replace(",", "") or "0"
+    return Decimal(digits + (f".{fraction}" if fraction else ""))
+
+
+def _show(f: "Field", value: Decimal) -> str:
+    if f.type == "money":
+        return nok(value)
+    return plain_number(value, 6) + {"percent": "%"}.get(f.type, f" {f.unit}" if f.unit else "")
+
+
+def _spell(f: "Field", value: Decimal) -> str:
+    """How to type a value so it reads one way only: digits, and a point before any decimals."""
+    if value == value.to_integral_value():
+        return f"{value.to_integral_value():f}"
+    return f"{value.quantize(Decimal('0.01')):f}" if f.type == "money" else f"{value.normalize():f}"
+
+
+def _ask(f: "Field", first: Decimal, second: Decimal) -> Unclear:
+    return Unclear(f"{f.label}: did you mean {_show(f, first)} or {_show(f, second)}? "
+                   f"Write {_spell(f, first)} or {_spell(f, second)}.")
+
+
+def _unreadable(f: "Field", why: str) -> Unclear:
+    return Unclear(f"{f.label}: {why} Write the digits only, with a point before any decimals, for example "
+                   + {"money": "550000 or 1234.50.", "integer": "1000.", }.get(f.type, "4.5."))
+
+
+def _read_text(text: str, f: "Field") -> Decimal | None:
+    """The number a person meant by ``text`` (rules in README, 'Amounts as people type them').
+
+    Returns None for text that is no number at all; raises Unclear for a number that can be
+    read more than one way, or whose digit groups are not the thousands a reader writes."""
+    text = _strip_marks(text.strip(), f)
+    sign = ""
+    if text and text[0] in _MINUS + "+":
+        sign, text = ("-" if text[0] in _MINUS else ""), text[1:].strip()
+    if _EXPONENT.fullmatch(text):  # 1E+2: a machine's spelling, kept as it was always accepted
+        return Decimal(sign + text)
+    body = _GAPS.sub(" ", text).strip()
+    if not body or not _SHAPE.fullmatch(body) or not any(c.isdigit() for c in body):
+        return None
+    parts = re.split(r"([., ])", body)
+    digits, separators = parts[0::2], parts[1::2]
+    marks = [s for s in separators if s in ".,"]
+    money, whole_number = f.type == "money", f.type == "integer"
+    decimal_field = not money and not whole_number
+
+    def split_at_decimal(index):
+        """(groups of the whole part, fraction) with separators[index] as the decimal mark."""
+        return re.split(r"[., ]", "".join(parts[: 2 * index + 1])), digits[index + 1]
+
+    decimal_at = None  # index in separators of the decimal mark, if any
+    if len(set(marks)) == 2:
+        last = len(separators) - 1 - separators[::-1].index(marks[-1])
+        if marks.count(marks[-1]) != 1 or last != len(separators) - 1:
+            raise _unreadable(f, "the points and commas are not in an order we can read.")
+        decimal_at = last
+    elif len(marks) == 1:
+        at = separators.index(marks[0])
+        tail, head = digits[at + 1], "".join(parts[: 2 * at + 1])
+        head_groups = re.split(" ", head)
+        if at != len(separators) - 1:
+            decimal_at = None  # a mark before a space: it groups thousands, like the space
+        elif head in ("", "0") or " " in head:
+            decimal_at = at  # ",5", "0,50", "1 234,5": only a decimal (a space already groups the thousands)
+        elif len(tail) == 3:
+            thousands = _decimal(head + tail)
+            as_decimal = _decimal(head, tail)
+            if not _grouped(head_groups + [tail]):
+                if money or whole_number:
+                    raise _unreadable(f, "a point or comma may only separate thousands, or the øre.")
+                decimal_at = at
+            elif money or whole_number:
+                decimal_at = None  # 550.000 and 550,000 are both 550000 in kroner
+            elif f.min <= thousands <= f.max and f.min <= as_decimal <= f.max:
+                raise _ask(f, as_decimal, thousands)
+            else:
+                decimal_at = at  # 4,500 points: 4500 is beyond the field, so 4.5
+        elif money and len(tail) == 1:
+            raise _ask(f, _decimal(head, tail), _decimal(head + tail + "00"))
+        else:
+            decimal_at = at
+    if decimal_at is None:
+        groups = re.split(r"[., ]", body)
+        if not _grouped(groups):
+            if len(marks) >= 2 and len(set(marks)) == 1:
+                last = len(separators) - 1 - separators[::-1].index(marks[-1])
+                whole, fraction = split_at_decimal(last)
+                if _grouped(whole) and not (money and len(fraction) > 2) and last == len(separators) - 1:
+                    raise _ask(f, _decimal(" ".join(whole), fraction), _decimal(body))
+            raise _unreadable(f, "spaces, points and commas may only separate groups of three digits, "
+                                 "as in 550 000.")
+        return Decimal(sign + body.replace(" ", "").replace(".", "").replace(",", ""))
+    whole, fraction = split_at_decimal(decimal_at)
+    if not _grouped(whole) and not (len(whole) == 1 and whole[0] == ""):
+        raise _unreadable(f, "spaces, points and commas may only separate groups of three digits, as in 550 000.")
+    if money and len(fraction) > 2:
+        raise _unreadable(f, "an amount has at most two decimals (øre).")
+    return Decimal(sign + ("".join(whole) or "0") + "." + fraction)
+
+
+def _to_decimal(raw, f: "Field"):
+    """A finite Decimal from a number or from text as people type it, or None; Unclear if ambiguous."""
     if isinstance(raw, bool):
         return None
     if isinstance(raw, (int, Decimal)):
@@ -96,14 +231,13 @@ def _to_decimal(raw):
     elif isinstance(raw, float):
         value = Decimal(repr(raw))
     elif isinstance(raw, str):
-        text = raw.strip()
-        for separator in _GROUP_SEPARATORS:
-            text = text.replace(separator, "")
-        if not text or len(text) > MAX_TEXT_LENGTH or "," in text:
+        if len(raw) > MAX_TEXT_LENGTH:
             return None
         try:
-            value = Decimal(text)
+            value = _read_text(raw, f)
         except InvalidOperation:
+            return None
+        if value is None:
             return None
     else:
         return None
@@ -147,10 +281,9 @@ def clean(f: Field, raw):
             return str(raw)
         options = ", ".join(lbl for _, lbl in f.choices)
         raise ValueError(f"{f.label} must be one of: {options}.")
-    value = _to_decimal(raw)
+    value = _to_decimal(raw, f)
     if value is None:
-        hint = " Write digits only, without commas, for example 400000." if isinstance(raw, str) and "," in raw else ""
-        raise ValueError(f"{f.label} must be {_kind_words(f)}, {_range_words(f)}.{hint}")
+        raise ValueError(f"{f.label} must be {_kind_words(f)}, {_range_words(f)}.")
     if value < f.min:
         if f.type == "money":
             raise ValueError(f"{f.label} must be a number of kroner, 0 or more.")

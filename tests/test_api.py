@@ -31,7 +31,7 @@ def test_input_error_is_a_value_error_with_field_messages():
 
 
 @pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf"), "NaN", "Infinity", "1e400", 10**12,
-                                 True, [400000], {"a": 1}, "four hundred", "400,000", "", "9" * 50])
+                                 True, [400000], {"a": 1}, "four hundred", "400,0000", "400.5", "", "9" * 50])
 def test_every_kind_of_bad_money_is_rejected_with_a_message(bad):
     with pytest.raises(pycalc.InputError) as raised:
         pycalc.calculate("unemployment_benefit", {"income_year_1": bad})
@@ -39,7 +39,8 @@ def test_every_kind_of_bad_money_is_rejected_with_a_message(bad):
     assert error["field"] == "income_year_1" and "Income from work last calendar year" in error["message"]
 
 
-@pytest.mark.parametrize("good", [400000, 400000.0, "400000", " 400 000 ", "400\u00a0000", Decimal("400000")])
+@pytest.mark.parametrize("good", [400000, 400000.0, "400000", " 400 000 ", "400\u00a0000", Decimal("400000"),
+                                  "400,000", "400.000", "kr 400 000", "NOK 400,000"])
 def test_money_is_accepted_as_number_or_text(good):
     assert pycalc.calculate("unemployment_benefit", {"income_year_1": good})["outputs"]["daily_rate"] == 960
 
