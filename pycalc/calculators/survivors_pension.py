@@ -132,6 +132,8 @@ def formula_2013(x, p, explain):
     check_qualifying_period(x, p)
     if not _qualifies(x, p, explain):
         zero = Decimal(0)
+        explain.answer("You are probably not entitled: the deceased was not insured for the 3 years before the death "
+                       "(the guide's 2013 rules).")
         return dict(eligible=False, basic_pension=zero, supplementary_pension=zero, special_supplement=zero,
                     full_pension=zero, income_reduction=zero, annual_pension=zero)
     years = counted_insurance_years(x, p, explain)
@@ -145,6 +147,8 @@ def formula_2013(x, p, explain):
     explain.step(f"Survivor's pension: {nok(full)} − {nok(reduction)} = {nok(annual)} a year"
                  f"{' (the deduction exceeds the full pension, so none is paid)' if reduction > full else ''}.",
                  COVERED)
+    explain.answer(f"About {nok(annual)} a year before tax under the guide's 2013 rules. Deaths from 1 January 2024 "
+                   "give the adjustment allowance instead.")
     return dict(eligible=True, basic_pension=basic, supplementary_pension=supplementary, special_supplement=special,
                 full_pension=full, income_reduction=reduction, annual_pension=annual)
 
@@ -159,7 +163,8 @@ CALCULATOR = Calculator(
         fields.money("deceased_supplementary_pension", "The deceased's supplementary pension a year", required=True,
                      example=120000,
                      help="The old-age or disability supplementary pension (tilleggspensjon) the deceased had, or had "
-                          "earned the right to, a year. 0 if none."),
+                          "earned the right to, a year: NAV's pension decision letter, or nav.no 'Din pensjon', shows "
+                          "it. 0 if none."),
         fields.integer("deceased_insurance_years", "The deceased's insurance years", default=40, max=50,
                        unit="years",
                        help="Years the deceased was insured (resident) in Norway; 40 give a full basic pension. "
@@ -185,6 +190,9 @@ CALCULATOR = Calculator(
     ),
     formulas={"2013": formula_2013},
     notes=(
+        "This is the guide's 2013 pension. New survivors under 67 have not been granted it since 1 January 2024: "
+        "the adjustment allowance (omstillingsstønad) replaced it (its calculator is at the top of this page). "
+        "Those who already had it keep it under transitional rules; today's amounts are not computed here.",
         "The guide says the special supplement is granted 'as for disability pensions': the basic amount for a "
         "single pensioner, to those with no or a very low supplementary pension. We read that as NAV applies it "
         "(folketrygdloven § 3-3, beyond the guide): the supplement, reduced for short insurance like the basic "
