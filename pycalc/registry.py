@@ -4,6 +4,7 @@ import importlib
 import pkgutil
 
 from . import calculators as calculator_package
+from .citations import cite, reference
 from .errors import InputError
 from .fields import _json, clean_all
 from .model import Explanation
@@ -66,6 +67,11 @@ def _fallback_headline(calculator, outputs, declared) -> str:
     return f"{first.label}: {declared[first.name].display(outputs[first.name])}."
 
 
+def _cited(step: dict) -> dict:
+    """A step with its sources as links a reader can follow, and NAV's code reference for experts."""
+    return {**step, "citations": cite(step["source"]), "reference": reference(step["source"])}
+
+
 def calculate(calculator_id: str, inputs: dict, rules: str | None = None) -> dict:
     """Run one calculator; return a JSON-serialisable result with its steps and sources."""
     calculator = _find(calculator_id)
@@ -95,6 +101,6 @@ def calculate(calculator_id: str, inputs: dict, rules: str | None = None) -> dic
         "inputs": {name: _json(value) for name, value in values.items()},
         "outputs": {name: declared[name].to_json(value) for name, value in outputs.items()},
         "display": {name: declared[name].display(value) for name, value in outputs.items()},
-        "steps": explanation.steps,
+        "steps": [_cited(step) for step in explanation.steps],
         "notes": list(calculator.notes) + explanation.notes,
     }
