@@ -4,11 +4,17 @@ from decimal import Decimal
 from .. import fields
 from ..units import PERCENT
 from ..model import Calculator, Output
-from ..money import nok, percent
+from ..money import nok, number, percent
 from ..sources import guide
 
 ACCRUAL = guide("VI", "What is covered? Earnings-related pension")
 DRAWING = guide("VI", "When are you entitled to old-age benefits?")
+# Where the 2026 rules were read: NAV's letter template on the pension account, NAV's G figures, NAV's page.
+ACCRUAL_2026 = ("navikt/pensjonsbrev, alder/maler/src/main/kotlin/no/nav/pensjon/brev/alder/maler/vedlegg/"
+                "opplysningerbruktiberegningen/OpplysningerBruktIBeregningenAlderAP2025.kt")
+AVERAGE_G_2026 = "navikt/g, grunnbeløp.json (gjennomsnittPerÅr)"
+DRAWING_2026 = ("https://www.nav.no/no/person/pensjon/alderspensjon/relatert-informasjon/beregning-av-alderspensjon/"
+                "beregning-av-alderspensjon-fodt-1963-eller-senere")
 
 # The grades the guide names: 'The pension may be drawn fully or partially (20%, 40%, 50%, 60% or 80%)'.
 WITHDRAWAL_GRADES = ("20", "40", "50", "60", "80", "100")
@@ -16,18 +22,54 @@ WITHDRAWAL_GRADES = ("20", "40", "50", "60", "80", "100")
 MOST_YEARS = 63
 
 
-def _annual_accrual(income, p, explain) -> Decimal:
-    ceiling = p.g_times("old_age.accrual_ceiling")
+def _annual_accrual(income, p, explain, base=None, source=ACCRUAL) -> Decimal:
+    """Accrual a year: the rate on income up to the ceiling, a multiple of G (2013) or of the year's average G."""
+    if base is None:
+        ceiling, words = p.g_times("old_age.accrual_ceiling"), p.g_words("old_age.accrual_ceiling")
+    else:
+        ceiling = p("old_age.accrual_ceiling") * base
+        words = f"{number(p('old_age.accrual_ceiling'))} times the year's average G ({nok(base)})"
     counted = min(income, ceiling)
     rate = p("old_age.accrual_rate")
     accrual = counted * rate
     capped = " (the income above it does not count)" if income > ceiling else ""
     explain.step(
-        f"Pensionable income counts up to {p.g_words('old_age.accrual_ceiling')}, {nok(ceiling)}{capped}: "
+        f"Pensionable income counts up to {words}, {nok(ceiling)}{capped}: "
         f"{percent(rate)} of {nok(counted)} = {nok(accrual)} added to your pension savings a year.",
-        ACCRUAL,
+        source,
     )
     return accrual
+
+
+def _answer(explain, accrual, savings, years):
+    over = f" ({nok(savings)} over {years} years)" if years > 1 else ""
+    explain.answer(f"About {nok(accrual)} a year added to your pension savings{over}.")
+
+
+def formula_2026(x, p, explain):
+    base = p("pension.average_basic_amount")
+    explain.step(f"The year's average basic amount (average G) for 2026 is {nok(base)}; the accrual ceiling is worked "
+                 f"out with it, not with G of 1 May ({nok(p.g)}).", AVERAGE_G_2026 + "; " + ACCRUAL_2026)
+    accrual = _annual_accrual(x["annual_income"], p, explain, base, ACCRUAL_2026)
+    years = x["years"]
+    savings = accrual * years
+    explain.step(
+        f"Over {years} {'year' if years == 1 else 'years'} at the same income: {nok(savings)} of pension savings in "
+        f"today's kroner. NAV adjusts the account each year with wage growth until you draw it.",
+        ACCRUAL_2026,
+    )
+    share = Decimal(x["withdrawal_percent"]) / PERCENT
+    drawn = savings * share
+    explain.step(
+        f"Drawing {x['withdrawal_percent']}% from age {x['drawing_age']}: the pension is worked out from "
+        f"{nok(drawn)} of the savings; the other {nok(savings - drawn)} keeps building up. The yearly income "
+        f"pension is the savings drawn on divided by the life-expectancy divisor (delingstall) for your year of "
+        f"birth and age: see the old-age pension (new rules) calculator.",
+        DRAWING_2026,
+    )
+    _answer(explain, accrual, savings, years)
+    return dict(annual_accrual=accrual, total_savings=savings, savings_drawn=drawn,
+                savings_not_drawn=savings - drawn)
 
 
 def formula_2013(x, p, explain):
@@ -48,6 +90,7 @@ def formula_2013(x, p, explain):
         f"year of birth and age at drawing, which the guide does not give.",
         DRAWING,
     )
+    _answer(explain, accrual, savings, years)
     return dict(annual_accrual=accrual, total_savings=savings, savings_drawn=drawn,
                 savings_not_drawn=savings - drawn)
 
@@ -76,11 +119,12 @@ CALCULATOR = Calculator(
         Output("savings_drawn", "Savings the drawn pension is worked out from", "NOK"),
         Output("savings_not_drawn", "Savings left to build up", "NOK"),
     ),
-    formulas={"2013": formula_2013},
+    formulas={"2013": formula_2013, "2026": formula_2026},
     notes=(
         "Total savings are the yearly accrual times the years, without the yearly indexation of the savings "
-        "with wage growth and without the changes in G, so they are in 2013 kroner.",
-        "The guide counts income up to 7.1 times the average G of the year; this uses G of 1 May 2013.",
+        "with wage growth, so they are in the kroner of the rules' year.",
+        "Today's rules (2026) count income up to 7.1 times the year's average G (NOK 134,419 for 2026). The guide's "
+        "2013 rules say the same, but the 2013 calculation uses G of 1 May 2013.",
         "The yearly pension is the savings divided by a life expectancy divisor for your year of birth and the "
         "age you start drawing; the guide gives no divisors, so the pension itself is not calculated. The drawing "
         "age only enters the explanation.",
