@@ -9,6 +9,12 @@ from ..sources import guide
 COVERED = guide("II", "What is covered?")
 ZERO = Decimal(0)
 
+# Where the 2026 rules were read (secondary pages: see the parameter files).
+CEILING_2026 = ("https://www.helsedirektoratet.no/rundskriv/folketrygdloven-kap-5/rundskriv-til-folketrygdloven--5-3--"
+                "egenandelstak/egenandelstaket-og-rammene-for-frikortordningen; folketrygdloven § 5-3")
+MEDICINES_2026 = "https://lfn.no/?p=12004; forskrift om stønad til dekning av utgifter til viktige legemidler mv. § 8"
+INJURY_2026 = "folketrygdloven § 5-25"
+
 
 def _exemption(x, p):
     """Why no charges are due, or None when the ordinary charges apply."""
@@ -18,6 +24,21 @@ def _exemption(x, p):
     if x["occupational_injury"]:
         return "No charges are due for treatment of an occupational injury or disease: you pay nothing."
     return None
+
+
+def _nothing_due(exemption, explain, source):
+    explain.step(exemption, source)
+    explain.answer(f"You pay nothing. {exemption.split(':')[0]}.")
+    return dict(patient_pays=ZERO, ceiling_reached=False, charges_before_ceiling=ZERO, gp_charges=ZERO,
+                specialist_charges=ZERO, prescription_charges=ZERO, second_ceiling_pays=ZERO,
+                second_ceiling_reached=False)
+
+
+def _headline(pays, reached, ceiling) -> str:
+    if reached:
+        return (f"You pay {nok(pays)} in the year, the ceiling: after that you get an exemption card (frikort) and "
+                "pay no more charges that year.")
+    return f"You pay {nok(pays)} in the year; the ceiling of {nok(ceiling)} is not reached."
 
 
 def _doctor_charges(x, p, explain):
@@ -47,15 +68,15 @@ def _prescription_charges(x, p, explain):
     return total
 
 
-def _after_ceiling(charges, ceiling, what, once_reached, explain):
+def _after_ceiling(charges, ceiling, what, once_reached, explain, source=COVERED):
     reached = charges >= ceiling
     pays = min(charges, ceiling)
     if reached:
         explain.step(f"{what}: charges of {nok(charges)} reach the ceiling of {nok(ceiling)}. You pay {nok(pays)}; "
-                     f"{once_reached}", COVERED)
+                     f"{once_reached}", source)
     else:
         explain.step(f"{what}: charges of {nok(charges)} stay below the ceiling of {nok(ceiling)}; "
-                     f"you pay them all.", COVERED)
+                     f"you pay them all.", source)
     return pays, reached
 
 
@@ -71,10 +92,7 @@ def formula_2013(x, p, explain):
     _medicine_refund_note(p, explain)
     exemption = _exemption(x, p)
     if exemption:
-        explain.step(exemption, COVERED)
-        return dict(patient_pays=ZERO, ceiling_reached=False, charges_before_ceiling=ZERO, gp_charges=ZERO,
-                    specialist_charges=ZERO, prescription_charges=ZERO, second_ceiling_pays=ZERO,
-                    second_ceiling_reached=False)
+        return _nothing_due(exemption, explain, COVERED)
     gp, specialist = _doctor_charges(x, p, explain)
     prescriptions = _prescription_charges(x, p, explain)
     if x["other_ceiling_1_charges"]:
@@ -88,17 +106,78 @@ def formula_2013(x, p, explain):
         x["second_ceiling_charges"], p("healthcare.ceiling_2"),
         "Ceiling 2 (physiotherapy, reimbursable dental treatment, rehabilitation stays, treatment abroad)",
         "further such charges are covered for the rest of the calendar year.", explain)
+    explain.answer(_headline(pays, reached, p("healthcare.ceiling_1")) +
+                   (f" Under ceiling 2 you pay {nok(second_pays)}." if x["second_ceiling_charges"] else ""))
     return dict(patient_pays=pays, ceiling_reached=reached, charges_before_ceiling=charges, gp_charges=gp,
                 specialist_charges=specialist, prescription_charges=prescriptions,
                 second_ceiling_pays=second_pays, second_ceiling_reached=second_reached)
+
+
+def _doctor_charges_2026(x, explain):
+    """What the reader paid for doctors: the 2026 charge per consultation could not be traced."""
+    gp, specialist = x["gp_charges_paid"], x["specialist_charges_paid"]
+    visits = x["gp_visits"] + x["specialist_visits"]
+    if visits and not gp + specialist:
+        explain.step(f"Doctor's consultations: {visits} entered, but not priced. We could not trace today's charge "
+                     "per consultation, so enter what you paid (helsenorge.no, 'Egenandeler og frikort', lists "
+                     "every charge registered for you).", CEILING_2026)
+    else:
+        explain.step(f"Doctor's consultations: you paid {nok(gp)} for GPs and {nok(specialist)} for specialists.",
+                     CEILING_2026)
+    return gp, specialist
+
+
+def _prescription_charges_2026(x, p, explain):
+    share, maximum = p("healthcare.important_medicine_share"), p("healthcare.important_medicine_maximum")
+    if not x["important_prescriptions"]:
+        explain.step(f"No medicines on blue prescription (you would pay {percent(share)} of each dispensing, at "
+                     f"most {nok(maximum)}).", MEDICINES_2026)
+        return ZERO
+    each = min(x["important_prescription_cost"] * share, maximum)
+    total = x["important_prescriptions"] * each
+    capped = " (the maximum)" if x["important_prescription_cost"] * share > maximum else ""
+    explain.step(
+        f"Medicines on blue prescription: {percent(share)} of {nok(x['important_prescription_cost'])}, at most "
+        f"{nok(maximum)} for each dispensing at the pharmacy, is {nok(each)}{capped}; "
+        f"{x['important_prescriptions']} × {nok(each)} = {nok(total)}.",
+        MEDICINES_2026,
+    )
+    return total
+
+
+def formula_2026(x, p, explain):
+    explain.note("2026 rules: the charge for a GP or specialist consultation is not built in: we could not trace "
+                 "today's figures in a public source, so enter what you paid. The charges for medicines and the "
+                 "ceiling come from secondary pages (see the sources).")
+    exemption = _exemption(x, p)
+    if exemption:
+        return _nothing_due(exemption, explain, INJURY_2026 if x["occupational_injury"] else CEILING_2026)
+    gp, specialist = _doctor_charges_2026(x, explain)
+    prescriptions = _prescription_charges_2026(x, p, explain)
+    other = x["other_ceiling_1_charges"] + x["second_ceiling_charges"]
+    if other:
+        explain.step(f"Other approved charges (psychologists, hospital outpatient care, X-ray, travel to treatment, "
+                     f"physiotherapy, some dental treatment, rehabilitation stays): {nok(other)}. Since 2021 they all "
+                     "count towards one ceiling.", CEILING_2026)
+    charges = gp + specialist + prescriptions + other
+    ceiling = p("healthcare.ceiling")
+    pays, reached = _after_ceiling(charges, ceiling, "The ceiling (egenandelstak)",
+                                   "you get an exemption card (frikort) for the rest of the calendar year.", explain,
+                                   CEILING_2026)
+    unpriced = (x["gp_visits"] or x["specialist_visits"]) and not gp + specialist
+    explain.answer(_headline(pays, reached, ceiling) +
+                   (" Doctor's consultations are not included: enter what you paid for them." if unpriced else ""))
+    return dict(patient_pays=pays, ceiling_reached=reached, charges_before_ceiling=charges, gp_charges=gp,
+                specialist_charges=specialist, prescription_charges=prescriptions,
+                second_ceiling_pays=None, second_ceiling_reached=None)
 
 
 CALCULATOR = Calculator(
     id="healthcare_costs",
     title="Patient charges for healthcare",
     chapter="II",
-    summary="What you pay yourself in a calendar year for doctors and important medicines, after the "
-            "cost-sharing ceiling.",
+    summary="What you pay yourself (egenandeler) in a calendar year for doctors and important medicines, up to "
+            "the ceiling that gives an exemption card (frikort).",
     inputs=(
         fields.integer("age", "Age of the patient", required=True, example=40, max=120, unit="years",
                        help="Children under 16 pay no charges."),
@@ -107,33 +186,42 @@ CALCULATOR = Calculator(
         fields.integer("specialist_visits", "Specialist consultations in the year", max=366,
                        help="Consultations with a specialist, on referral. Outpatient consultations at a "
                             "hospital are counted here: the guide says the normal charges apply to them."),
-        fields.integer("important_prescriptions", "3-month prescriptions of important medicines", max=200,
-                       help="How many 3-month supplies you buy in the year of medicines on the important "
-                            "medicines list (blue prescription). Count each medicine separately."),
-        fields.money("important_prescription_cost", "Price of each 3-month prescription", max=1_000_000,
-                     help="The full price of one 3-month supply before the patient's share."),
-        fields.money("other_ceiling_1_charges", "Other charges under ceiling 1", max=1_000_000,
-                     help="Charges you have paid for psychologists and for travel to examination and "
-                          "treatment. They count towards the same ceiling."),
-        fields.money("second_ceiling_charges", "Charges under ceiling 2", max=1_000_000,
+        fields.money("gp_charges_paid", "Charges you paid for GP consultations", max=1_000_000,
+                     help="For the 2026 rules: what you paid your GP in the year. helsenorge.no, 'Egenandeler og "
+                          "frikort', lists every charge registered for you."),
+        fields.money("specialist_charges_paid", "Charges you paid for specialist consultations", max=1_000_000,
+                     help="For the 2026 rules: what you paid specialists in the year (helsenorge.no, 'Egenandeler "
+                          "og frikort')."),
+        fields.integer("important_prescriptions", "Purchases of blue-prescription medicines", max=200,
+                       help="How many times in the year you collect medicines on the important medicines list "
+                            "(blue prescription), usually a 3-month supply each time. 2013 rules: count each "
+                            "medicine separately. 2026 rules: count each visit to the pharmacy."),
+        fields.money("important_prescription_cost", "Full price of each purchase", max=1_000_000,
+                     help="The full price of what you collect each time, before your share."),
+        fields.money("other_ceiling_1_charges", "Other charges: psychologists, hospital, X-ray, travel", max=1_000_000,
+                     help="Charges you have paid for psychologists, hospital outpatient care, laboratories and "
+                          "X-ray, and travel to examination and treatment. They count towards the same ceiling."),
+        fields.money("second_ceiling_charges", "Charges for physiotherapy, dental treatment, rehabilitation",
+                     max=1_000_000,
                      help="Charges for physiotherapy, reimbursable dental treatment, accommodation at "
-                          "rehabilitation centres and treatment abroad. They have their own ceiling."),
+                          "rehabilitation centres and treatment abroad. 2013 rules: they had their own ceiling "
+                          "(ceiling 2). Since 2021 they count towards the one ceiling."),
         fields.boolean("occupational_injury", "Treatment for an occupational injury or disease",
                        help="No charges are due for treatment of an injury or disease caused by your work."),
     ),
     outputs=(
-        Output("patient_pays", "You pay in the year (ceiling 1)", "NOK/year"),
-        Output("ceiling_reached", "Ceiling 1 reached: free treatment for the rest of the year", "boolean"),
-        Output("charges_before_ceiling", "Charges before ceiling 1", "NOK/year"),
+        Output("patient_pays", "You pay in the year (up to the ceiling)", "NOK/year"),
+        Output("ceiling_reached", "Ceiling reached: exemption card (frikort) for the rest of the year", "boolean"),
+        Output("charges_before_ceiling", "Charges before the ceiling", "NOK/year"),
         Output("gp_charges", "Of which GP consultations", "NOK/year"),
         Output("specialist_charges", "Of which specialist consultations", "NOK/year"),
-        Output("prescription_charges", "Of which important medicines", "NOK/year"),
-        Output("second_ceiling_pays", "You pay in the year (ceiling 2)", "NOK/year"),
-        Output("second_ceiling_reached", "Ceiling 2 reached", "boolean"),
+        Output("prescription_charges", "Of which medicines on blue prescription", "NOK/year"),
+        Output("second_ceiling_pays", "You pay in the year under ceiling 2 (2013 rules only)", "NOK/year"),
+        Output("second_ceiling_reached", "Ceiling 2 reached (2013 rules only)", "boolean"),
     ),
-    formulas={"2013": formula_2013},
+    formulas={"2013": formula_2013, "2026": formula_2026},
     notes=(
-        "Charges here are the guide's standard charges. Consulting a specialist without referral costs more, "
+        "2013 rules: charges here are the guide's standard charges. Consulting a specialist without referral costs more, "
         "and special exemptions apply to some diseases and groups of patients; neither is modelled.",
         "Hospital stays, medicines given in hospital included, cost nothing. Treatment at a private clinic "
         "without a public agreement is paid in full by the patient and does not count.",
