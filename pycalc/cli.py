@@ -29,6 +29,7 @@ def main(argv=None) -> int:
     calc.add_argument("calculator")
     calc.add_argument("inputs", nargs="*", metavar="name=value")
     calc.add_argument("--rules", default=None, help="rule set, e.g. 2013 (default: the newest the calculator has)")
+    calc.add_argument("--text", action="store_true", help="print the answer, outputs and steps as text, not JSON")
     args = parser.parse_args(argv)
 
     if args.command == "list":
@@ -46,5 +47,21 @@ def main(argv=None) -> int:
         for error in errors:
             print(f"{error['field']}: {error['message']}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(json.dumps(result, indent=2, ensure_ascii=False))
+    print(as_text(result) if args.text else json.dumps(result, indent=2, ensure_ascii=False))
     return 0
+
+
+def as_text(result: dict) -> str:
+    """A result as a reader reads it: the answer, the figures, the steps with their sources, the notes."""
+    labels = {o["name"]: o["label"] for c in calculators() if c["id"] == result["calculator"] for o in c["outputs"]}
+    lines = [result["headline"], "", f"Rules: {result['rules_label']}.", ""]
+    lines += [f"{labels.get(name, name)}: {shown}" for name, shown in result["display"].items()]
+    lines += ["", "How this was worked out:"]
+    for number, step in enumerate(result["steps"], 1):
+        lines.append(f"{number}. {step['text']}")
+        lines += [f"   {c['text']}: {c['url']}" for c in step["citations"]]
+        if step.get("reference"):
+            lines.append(f"   NAV's code: {step['reference']}")
+    if result["notes"]:
+        lines += ["", "Good to know:"] + [f"- {note}" for note in result["notes"]]
+    return "\n".join(lines)

@@ -98,3 +98,16 @@ def test_every_step_of_every_example_has_a_citation_with_a_link():
     unlinked = [f"{cid}@{rules}: {source}" for cid, rules, source in _unlinked_steps()
                 if not source.startswith(REPORTED_TO_THE_LEAD)]
     assert not unlinked, "steps with no law section, guide chapter or page to link:\n" + "\n".join(unlinked)
+
+
+def test_the_command_line_prints_the_answer_steps_and_links_as_text():
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-m", "pycalc", "calc", "unemployment_benefit", "income_year_1=400 000",
+                           "--rules", "2013", "--text"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    result = pycalc.calculate("unemployment_benefit", {"income_year_1": 400000}, rules="2013")
+    assert lines[0] == result["headline"]
+    assert "Daily rate: NOK 960 a day" in lines
+    assert "   The guide, chapter X: What is covered?: unemployment/" in lines
