@@ -33,9 +33,8 @@ CHARTS = {
     "sickness_benefit": Chart("annual_income", "daily_rate", ("sickness.minimum_income", "sickness.maximum_basis")),
     "parental_benefit": Chart("annual_income", "weekly_amount", ("parental.minimum_income", "parental.maximum_basis")),
     "work_assessment_allowance": Chart("income_year_1", "annual_amount", ("work_assessment.maximum_basis",)),
-    "pension_points": Chart("annual_income", "points", (
-        "pension.points_income_threshold", "pension.points_full_count_limit", "pension.points_ceiling")),
-    "earnings_pension_accrual": Chart("annual_income", "annual_accrual", ("old_age.accrual_ceiling",)),
+    "pension_points": Chart("annual_income", "points"),
+    "earnings_pension_accrual": Chart("annual_income", "annual_accrual"),
     "old_age_pension": Chart("average_pension_points", "annual_pension"),
     "invalidity_pension": Chart("average_pension_points", "annual_pension"),
     "survivors_pension": Chart("survivor_income", "annual_pension", ("survivors.income_exemption",)),
