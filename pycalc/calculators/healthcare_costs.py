@@ -149,6 +149,8 @@ def formula_2026(x, p, explain):
     explain.note("2026 rules: the charge for a GP or specialist consultation is not built in: we could not trace "
                  "today's figures in a public source, so enter what you paid. The charges for medicines and the "
                  "ceiling come from secondary pages (see the sources).")
+    explain.note("2026 rules: there is no second ceiling since 2021, so 'ceiling 2' shows NOK 0; charges for "
+                 "physiotherapy, dental treatment and rehabilitation count towards the one ceiling.")
     exemption = _exemption(x, p)
     if exemption:
         return _nothing_due(exemption, explain, INJURY_2026 if x["occupational_injury"] else CEILING_2026)
@@ -160,7 +162,7 @@ def formula_2026(x, p, explain):
                      f"physiotherapy, some dental treatment, rehabilitation stays): {nok(other)}. Since 2021 they all "
                      "count towards one ceiling.", CEILING_2026)
     charges = gp + specialist + prescriptions + other
-    ceiling = p("healthcare.ceiling")
+    ceiling = p("healthcare.ceiling_1")
     pays, reached = _after_ceiling(charges, ceiling, "The ceiling (egenandelstak)",
                                    "you get an exemption card (frikort) for the rest of the calendar year.", explain,
                                    CEILING_2026)
@@ -169,7 +171,7 @@ def formula_2026(x, p, explain):
                    (" Doctor's consultations are not included: enter what you paid for them." if unpriced else ""))
     return dict(patient_pays=pays, ceiling_reached=reached, charges_before_ceiling=charges, gp_charges=gp,
                 specialist_charges=specialist, prescription_charges=prescriptions,
-                second_ceiling_pays=None, second_ceiling_reached=None)
+                second_ceiling_pays=ZERO, second_ceiling_reached=False)
 
 
 CALCULATOR = Calculator(

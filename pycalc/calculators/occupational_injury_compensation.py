@@ -67,9 +67,9 @@ def _favourable_rules(p, explain) -> str:
 def formula_2013(x, p, explain):
     maximum = _non_economic_loss_maximum(p, explain)
     explain.answer(f"The guide gives only the maximum: at most {nok(maximum)} a year (75% of the basic amount); "
-                   "it does not grade the amount by impairment.")
+                   "it does not grade the amount by impairment, so no amount for yours is shown.")
     return dict(
-        annual_compensation=None,
+        annual_compensation=maximum * 0,  # the guide grades nothing: see the answer and the text output
         non_economic_loss_max_annual=maximum,
         non_economic_loss_for_impairment=_amount_for_impairment(x, maximum, explain),
         invalidity_minimum_reduction=p("occupational_injury.invalidity_minimum_reduction") * PERCENT,
