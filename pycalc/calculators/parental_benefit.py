@@ -173,13 +173,24 @@ GRANT_2026 = ("navikt/g, engangsstønad.json, and navikt/fp-sak, behandlingspros
 
 # Per rate, the account each situation uses.
 ACCOUNTS = {
-    rate: {
-        "mother_quota": f"parental.mother_quota_days_{suffix}", "father_quota": f"parental.father_quota_days_{suffix}",
-        "shared": f"parental.shared_days_{suffix}", "one_parent": f"parental.sole_parent_days_{suffix}",
-        "father_only": f"parental.father_only_days_{suffix}", "twins": f"parental.twins_extra_days_{suffix}",
-        "more": f"parental.triplets_extra_days_{suffix}",
-    }
-    for rate, suffix in (("100", "full_rate"), ("80", "reduced_rate"))
+    "100": {
+        "mother_quota": "parental.mother_quota_days_full_rate",
+        "father_quota": "parental.father_quota_days_full_rate",
+        "shared": "parental.shared_days_full_rate",
+        "one_parent": "parental.sole_parent_days_full_rate",
+        "father_only": "parental.father_only_days_full_rate",
+        "twins": "parental.twins_extra_days_full_rate",
+        "more": "parental.triplets_extra_days_full_rate",
+    },
+    "80": {
+        "mother_quota": "parental.mother_quota_days_reduced_rate",
+        "father_quota": "parental.father_quota_days_reduced_rate",
+        "shared": "parental.shared_days_reduced_rate",
+        "one_parent": "parental.sole_parent_days_reduced_rate",
+        "father_only": "parental.father_only_days_reduced_rate",
+        "twins": "parental.twins_extra_days_reduced_rate",
+        "more": "parental.triplets_extra_days_reduced_rate",
+    },
 }
 TWINS = 2  # two children at once: NAV's account for twins (LeggTilDagerVedFlereBarn: getAntallBarn() == 2)
 
