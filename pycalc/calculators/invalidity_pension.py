@@ -3,10 +3,10 @@ from decimal import Decimal
 
 from .. import fields
 from ..errors import InputError
-from ..units import PERCENT
+from ..units import MONTHS_A_YEAR, PERCENT
 from ..conditions import reduced_by_at_least
 from ..model import Calculator, Output
-from ..money import nok, number, percent, round_to
+from ..money import WHOLE_KRONE, nok, number, percent, round_to
 from ..sources import guide
 from .old_age_pension import basic_pension, points_field, supplementary_pension
 
@@ -31,6 +31,10 @@ def _eligible(x, p, explain) -> bool:
     why = "after an occupational injury or disease" if occupational else "as the general rule"
     return reduced_by_at_least("Income capacity", x["disability_percent"], needed, explain,
                                OCCUPATIONAL if occupational else ENTITLED, why)
+
+
+def _needed(x, p):
+    return p("invalidity.minimum_disability_occupational" if x["occupational_injury"] else "invalidity.minimum_disability")
 
 
 def _counted_years(x, p, explain) -> tuple[int, int]:
@@ -79,6 +83,10 @@ def formula_2013(x, p, explain):
             f"{percent(p('invalidity.minimum_disability_occupational'))} is enough (chapter VIII).",
             ENTITLED,
         )
+        explain.answer(
+            f"You are probably not entitled under the guide's 2013 rules: your income capacity is reduced by "
+            f"{number(x['disability_percent'])}%, less than the {percent(_needed(x, p))} required."
+        )
         return dict(eligible=False, basic_pension=zero, supplementary_pension=zero, special_supplement=zero,
                     full_pension=zero, annual_pension=zero)
     insured_years, point_years = _counted_years(x, p, explain)
@@ -95,6 +103,8 @@ def formula_2013(x, p, explain):
         f"capacity, {nok(annual)} a year.",
         COVERED,
     )
+    explain.answer(f"About {nok(round_to(annual / MONTHS_A_YEAR, WHOLE_KRONE))} a month before tax "
+                   f"({nok(annual)} a year) under the guide's 2013 rules, a scheme replaced on 1 January 2015.")
     return dict(eligible=True, basic_pension=basic, supplementary_pension=supplementary, special_supplement=special,
                 full_pension=full, annual_pension=annual)
 
@@ -103,8 +113,9 @@ CALCULATOR = Calculator(
     id="invalidity_pension",
     title="Invalidity pension (old rules)",
     chapter="V",
-    summary="Whether a reduced income capacity gives an invalidity pension, and its basic pension, supplementary "
-            "pension and special supplement.",
+    summary="The guide's 2013 invalidity pension (uførepensjon): whether a reduced income capacity gave a pension, "
+            "and its basic pension, supplementary pension and special supplement. Replaced by disability benefit "
+            "(uføretrygd) on 1 January 2015.",
     inputs=(
         fields.percent("disability_percent", "Reduction of income capacity", required=True, example=100,
                        help="How much your capacity to earn an income is permanently reduced by illness, injury "
@@ -135,6 +146,9 @@ CALCULATOR = Calculator(
     ),
     formulas={"2013": formula_2013},
     notes=(
+        "This is the guide's scheme of 1 May 2013. Since 1 January 2015 invalidity pension has been replaced by "
+        "disability benefit (uføretrygd); nobody is granted it today. For today's rules, use the disability benefit "
+        "calculator on the same page.",
         "Basic and supplementary pension are worked out as for the old-age pension (old rules, chapter VI); the "
         "supplementary pension rates come from folketrygdloven chapter 3, not the guide.",
         "The special supplement is reduced krone for krone by the supplementary pension (folketrygdloven § 3-3).",
