@@ -17,16 +17,23 @@ export function runtime(bundleUrl) {
   return current;
 }
 
-// What the reader's connection says (Network Information API, Chromium; other browsers say nothing).
-// A reader who asks to save data, or whose link is slow, downloads nothing of Pyodide until they use
-// a calculator: the worked example is there meanwhile. The memory snapshot (6.7 MB) saves about two
-// seconds of CPU but costs more than that to download below roughly 10 Mbps (make bench, phone
-// profiles), so only a fast link fetches it; a snapshot already in the HTTP cache is always used.
+// What the reader's connection is like. A reader who asks to save data, or whose link is slow
+// (Network Information API, Chromium only), downloads nothing of Pyodide until they use a
+// calculator: the worked example is there meanwhile. The memory snapshot (6 MB) saves about two
+// seconds of CPU but costs more than that to download on a phone network (make bench, phone
+// profiles), so only a link with a short round trip fetches it: the page's own request is the
+// measure (NetInfo's figures are coarse estimates, in headless Chromium a fixed 1.55 Mbps / 100 ms).
+// A snapshot already in the HTTP cache is always used (pycalc-worker.js).
+const SNAPSHOT_ROUND_TRIP_MS = 50;
+
 function connection() {
   const info = navigator.connection;
-  if (!info) return { saveData: false, slow: false, fast: true };
-  const slow = info.saveData || ["slow-2g", "2g", "3g"].includes(info.effectiveType);
-  return { saveData: Boolean(info.saveData), slow, fast: !slow && info.downlink >= 10 && info.rtt <= 50 };
+  const saveData = Boolean(info && info.saveData);
+  const slow = saveData || Boolean(info && ["slow-2g", "2g", "3g"].includes(info.effectiveType));
+  const page = performance.getEntriesByType("navigation")[0];
+  const roundTrip = page && page.responseStart > 0 ? page.responseStart - page.requestStart : null;
+  const fast = !slow && (roundTrip !== null ? roundTrip < SNAPSHOT_ROUND_TRIP_MS : !info || info.downlink >= 10);
+  return { saveData, slow, fast, roundTrip };
 }
 
 class Runtime {
