@@ -69,7 +69,7 @@ def formula_2013(x, p, explain):
     if not x["children"]:
         explain.step("No children, so no children's pension.", CHILDRENS_PENSION)
         explain.answer("No children's pension: you entered no children.")
-        return dict(total_annual=Decimal(0), per_child=Decimal(0), monthly_per_child=None)
+        return dict(total_annual=Decimal(0), per_child=Decimal(0), monthly_per_child=Decimal(0))
     years = counted_insurance_years(x, p, explain, CHILDRENS_PENSION)
     pensions = _pensions_by_child(x, years, p, explain)
     total = sum(pensions, Decimal(0))
@@ -80,8 +80,11 @@ def formula_2013(x, p, explain):
         f"{'child' if x['children'] == 1 else 'children'}: {nok(per_child)} each.",
         CHILDRENS_PENSION,
     )
+    months = p("survivors.months_in_year")
+    explain.step(f"A month: {nok(per_child)} / {number(months)} = {nok(per_child / months)} for each child "
+                 "(our arithmetic; the guide gives yearly amounts).", CHILDRENS_PENSION)
     explain.answer(_headline(per_child, total, x["children"]))
-    return dict(total_annual=total, per_child=per_child, monthly_per_child=None)
+    return dict(total_annual=total, per_child=per_child, monthly_per_child=per_child / months)
 
 
 def _headline(per_child, total, children) -> str:
