@@ -38,8 +38,7 @@ CHARTS = {
     "old_age_pension": Chart("average_pension_points", "annual_pension"),
     "invalidity_pension": Chart("average_pension_points", "annual_pension"),
     "survivors_pension": Chart("survivor_income", "annual_pension", ("survivors.income_exemption",)),
-    "nursing_home_charge": Chart("annual_income", "annual_charge", (
-        "long_term_care.charge_exemption", "long_term_care.lower_band_limit")),
+    "nursing_home_charge": Chart("annual_income", "annual_charge", ("long_term_care.lower_band_limit",)),
 }
 
 
