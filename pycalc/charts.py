@@ -37,6 +37,8 @@ CHARTS = {
     "earnings_pension_accrual": Chart("annual_income", "annual_accrual"),
     "old_age_pension": Chart("average_pension_points", "annual_pension"),
     "invalidity_pension": Chart("average_pension_points", "annual_pension"),
+    "disability_benefit": Chart("income_this_year", "annual_paid", (
+        "disability.income_allowance", "disability.income_allowance_after_two_years")),
     "survivors_pension": Chart("survivor_income", "annual_pension", ("survivors.income_exemption",)),
     "nursing_home_charge": Chart("annual_income", "annual_charge", ("long_term_care.lower_band_limit",)),
 }

@@ -281,8 +281,12 @@ def formula_2026(x, p, explain):
     if paid > 0:
         explain.answer(f"About {nok(round_to(monthly, WHOLE_KRONE))} a month before tax "
                        f"({nok(round_to(paid, WHOLE_KRONE))} a year) in uføretrygd.{children_words}")
+    elif x["income_this_year"] > ceiling:
+        explain.answer(f"No uføretrygd is paid for this year: your income is above the ceiling of "
+                       f"{percent(p('disability.income_ceiling'))} of your income before disability "
+                       f"({nok(round_to(ceiling, WHOLE_KRONE))}).{children_words}")
     else:
-        explain.answer(f"No uføretrygd is paid for this year: your income is above the limit.{children_words}")
+        explain.answer(f"No uføretrygd to pay: with {x['insured_years']} years of insurance the benefit is NOK 0.")
     return dict(eligible=True, annual_paid=paid, monthly_paid=monthly, annual_benefit=annual, full_annual=full,
                 calculation_basis=basis, reduction_percent=reduction_percent * PERCENT, income_allowance=allowance,
                 income_ceiling=ceiling, income_before_disability_used=ifu, child_supplement_annual=children)
