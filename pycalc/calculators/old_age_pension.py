@@ -126,6 +126,10 @@ def formula_2013(x, p, explain):
     if not annual:
         explain.step("Nothing from the National Insurance Scheme on these figures. If you are 67 or older and live "
                      "in Norway, look at the supplementary allowance (chapter XI).", BASIC)
+        explain.answer("Nothing from the National Insurance Scheme on these figures (the guide's 2013 rules).")
+    else:
+        explain.answer(f"About {nok(annual)} a year before tax ({nok(annual / MONTHS_A_YEAR)} a month) at 67, "
+                       f"under the guide's 2013 rules and figures.")
     return dict(basic_pension=basic, supplementary_pension=supplementary, minimum_pension_level=minimum,
                 minimum_pension_supplement=top_up, annual_pension=annual)
 
@@ -159,6 +163,10 @@ CALCULATOR = Calculator(
     ),
     formulas={"2013": formula_2013},
     notes=(
+        "These are the guide's rules and figures of 1 May 2013. Today's minimum pension level could not be traced "
+        "to a public source (NAV's page of rates stops at 2021), so no 2026 figures are offered. Born 1963 or "
+        "later: the new rules (income pension and guarantee pension) replaced this scheme; use the old-age "
+        "pension (new rules) calculator. Born 1954-1962: part old rules, part new.",
         "The pension is the one at 67 under the old rules (born before 1954), before the life expectancy "
         "adjustment, which the guide does not give.",
         "The supplementary pension is G × average points × the rate for each point year (one for years up to "
