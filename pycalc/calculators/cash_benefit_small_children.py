@@ -72,17 +72,28 @@ def _share_for_daycare(x, p, explain) -> Decimal:
     return Decimal(0)
 
 
+def _nothing(explain, why: str) -> dict:
+    explain.answer(f"No cash-for-care benefit: {why}.")
+    return dict(monthly_amount=Decimal(0))
+
+
+def _paid(explain, monthly, ages: str) -> dict:
+    explain.answer(f"{nok(monthly)} a month for this child, paid {ages}.")
+    return dict(monthly_amount=monthly)
+
+
 def formula_2013(x, p, explain):
     full = _full_rate(x, p, explain)
+    first, last = p("family.cash_benefit_younger_from_month"), p("family.cash_benefit_older_to_month")
     if full is None:
-        return dict(monthly_amount=Decimal(0))
+        return _nothing(explain, f"it is paid for children aged {first} to {last} months")
     share = _share_for_daycare(x, p, explain)
     if share == 0:
-        return dict(monthly_amount=Decimal(0))
+        return _nothing(explain, "the child has too many hours in subsidised day care")
     monthly = round_to(full * share, p("family.cash_benefit_rounding"))
     explain.step(f"Cash benefit: {percent(share)} of {nok(full)} = {nok(monthly)} a month, in whole kroner.",
                  COVERED)
-    return dict(monthly_amount=monthly)
+    return _paid(explain, monthly, f"while the child is {first} to {last} months old")
 
 
 def _in_age_range_2026(x, p, explain) -> bool:
@@ -121,23 +132,26 @@ def formula_2026(x, p, explain):
                  "first and last month paid follow NAV's calendar rules, which this calculator does not model.")
     explain.note("2026 rules: a child who lives with both parents in turn (delt bosted) gives each parent half; "
                  "not modelled here.")
+    first, ends = p("family.cash_benefit_from_age_months"), p("family.cash_benefit_until_age_months")
     if not _in_age_range_2026(x, p, explain):
-        return dict(monthly_amount=Decimal(0))
+        return _nothing(explain, f"it is paid from {first} months until the child turns {ends} months")
     share = _share_for_kindergarten_2026(x, p, explain)
     if share == 0:
-        return dict(monthly_amount=Decimal(0))
+        return _nothing(explain, f"with {x['daycare_hours_per_week']} agreed hours a week in a kindergarten "
+                                 f"nothing is paid")
     full = p("family.cash_benefit_full_rate")
     monthly = round_to(full * share, p("family.cash_benefit_rounding"))
     explain.step(f"Cash benefit: {percent(share)} of {nok(full)} = {nok(monthly)} a month, in whole kroner.",
                  RATE_2026)
-    return dict(monthly_amount=monthly)
+    return _paid(explain, monthly, f"from {first} months until the child turns {ends} months")
 
 
 CALCULATOR = Calculator(
     id="cash_benefit_small_children",
     title="Cash benefit for families with small children",
     chapter="IX",
-    summary="Cash benefit a month for a child of 13 to 23 months, by age and hours in subsidised day care.",
+    summary="Cash-for-care benefit a month for a child from 12 months until 20 months old (2026 rules; the guide's "
+            "2013 rules: 13 to 23 months), by the child's age and agreed hours in a kindergarten.",
     inputs=(
         fields.integer("child_age_months", "Child's age in months", required=True, example=15, max=216,
                        unit="months", help="The child's age in whole months."),

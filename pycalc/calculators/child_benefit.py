@@ -29,7 +29,16 @@ def formula_2013(x, p, explain):
             COVERED,
         )
     explain.step(f"In all {nok(monthly)} a month, {nok(monthly * MONTHS_A_YEAR)} a year.", COVERED)
+    _answer(children, monthly, explain)
     return dict(monthly_amount=monthly, annual_amount=monthly * MONTHS_A_YEAR)
+
+
+def _answer(children, monthly, explain):
+    if not children:
+        explain.answer("No child benefit: it is paid for children under 18 who live with you.")
+        return
+    explain.answer(f"{nok(monthly)} a month ({nok(monthly * MONTHS_A_YEAR)} a year) for {children} "
+                   f"{'child' if children == 1 else 'children'}.")
 
 
 def formula_2026(x, p, explain):
@@ -59,6 +68,7 @@ def formula_2026(x, p, explain):
         explain.note("Which places give the Finnmark supplement follows NAV's rules; this calculator takes your "
                      "answer as given.")
     explain.step(f"In all {nok(monthly)} a month, {nok(monthly * MONTHS_A_YEAR)} a year.", RATES_2026)
+    _answer(children, monthly, explain)
     return dict(monthly_amount=monthly, annual_amount=monthly * MONTHS_A_YEAR)
 
 
