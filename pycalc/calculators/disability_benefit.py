@@ -295,8 +295,9 @@ def formula_2026(x, p, explain):
 def _income_year(n: int, when: str) -> fields.Field:
     return fields.money(
         f"income_year_{n}", f"Pensionable income {when}",
-        help="Pay and income from self-employment, before tax, in today's kroner (nav.no, Din pensjon, shows "
-             "your pensionable income for each year). 0 if you had none.",
+        help="Pay and income from self-employment, before tax, raised to today's kroner with the growth of G. "
+             "nav.no, Din pensjon, shows your pensionable income each year; a decision letter shows the raised "
+             "figure as 'Inntekt justert med folketrygdens grunnbeløp'. 0 if you had none.",
     )
 
 
