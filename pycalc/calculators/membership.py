@@ -4,10 +4,14 @@ from ..model import Calculator, Output
 from ..sources import guide
 
 NAV_PAGE = "NAV, 'Membership of the National Insurance Scheme'"
-COMPULSORY = f"{NAV_PAGE}, 'Compulsory membership pursuant to the provisions of the National Insurance Act'"
-VOLUNTARY = f"{NAV_PAGE}, 'Voluntary membership pursuant to the provisions of the National Insurance Act'"
+COMPULSORY = f"{NAV_PAGE}, 'Compulsory membership pursuant to the provisions of the National Insurance Act'; folketrygdloven § 2-1"
+WORK = f"{NAV_PAGE}, 'Compulsory membership pursuant to the provisions of the National Insurance Act'; folketrygdloven § 2-2"
+SAILOR = f"{NAV_PAGE}, 'Not resident in Norway'; folketrygdloven § 2-4"
+VOLUNTARY = f"{NAV_PAGE}, 'Voluntary membership pursuant to the provisions of the National Insurance Act'; folketrygdloven § 2-7"
+VOLUNTARY_ABROAD = (f"{NAV_PAGE}, 'Voluntary membership during stays outside of Norway'; folketrygdloven § 2-8")
 AGREEMENTS = f"{NAV_PAGE}, 'Social security agreement'"
 RESIDENT_AND_EMPLOYEE = "European Commission, 'Norway - Resident and employee in Norway'"
+ENDS = f"{RESIDENT_AND_EMPLOYEE}; folketrygdloven § 2-14"
 WHO_IS_COVERED = guide("I", "Who is covered by social security in Norway?")
 
 # Agreement partners as NAV lists them on its membership page; the list changes, so readers are sent there.
@@ -54,7 +58,7 @@ def _works_only_abroad(x, p, explain) -> bool:
     explain.step("Membership through residence or work ceases when you start work abroad or on a ship "
                  "registered abroad. If you work abroad for a Norwegian employer on a stay of up to "
                  f"{p('membership.abroad_maximum_months')} months, or for the Norwegian state, see the "
-                 "'Membership abroad' calculator.", RESIDENT_AND_EMPLOYEE)
+                 "'Membership abroad' calculator.", ENDS)
     return True
 
 
@@ -73,12 +77,12 @@ def _residence(x, p, explain) -> bool:
 def _work(x, explain, resident=False) -> bool:
     if x["eea_sailor_norwegian_ship"]:
         explain.step("As a citizen of Norway or another EEA country working on a ship flagged in Norway, you are "
-                     "a compulsory member wherever you live.", WHO_IS_COVERED)
+                     "a compulsory member wherever you live.", SAILOR)
         return True
     if x["works_in_norway"]:
         explain.step("You also work in Norway, which on its own would make you a member as well." if resident else
                      "Working in Norway or on the Norwegian continental shelf makes you a compulsory member even "
-                     "if you do not live here.", COMPULSORY)
+                     "if you do not live here.", WORK)
         if x["works_abroad"]:
             explain.step("You also work abroad: when you work in more than one country, the EEA rules or the "
                          "agreement concerned decide which single country covers you.", RESIDENT_AND_EMPLOYEE)
@@ -128,11 +132,32 @@ def _boundaries_note(p, explain) -> None:
                  f"more but less than {longest}.")
 
 
-def formula_2013(x, p, explain):
+def _answer(status, basis) -> str:
+    if status == "compulsory":
+        return (f"You are probably a compulsory member of the National Insurance Scheme (folketrygden), through "
+                f"{'residence' if basis == 'residence' else 'work'}.")
+    if status == "voluntary_possible":
+        return "You are probably not a compulsory member, but you may apply to NAV for voluntary membership."
+    return "You are probably not a member of the National Insurance Scheme (folketrygden) on these facts."
+
+
+def _decide(x, p, explain):
     _boundaries_note(p, explain)
     status, basis = _status(x, p, explain)
     agreements_step(explain)
+    explain.answer(_answer(status, basis))
     return dict(status=status, basis=basis)
+
+
+def formula_2013(x, p, explain):
+    return _decide(x, p, explain)
+
+
+def formula_2026(x, p, explain):
+    explain.note("2026 rules: the rules as NAV's page 'Membership of the National Insurance Scheme' and the "
+                 "European Commission's page state them today, with folketrygdloven §§ 2-1, 2-2, 2-4, 2-7 and 2-14. "
+                 "We found no change in these rules since 2013.")
+    return _decide(x, p, explain)
 
 
 CALCULATOR = Calculator(
@@ -171,7 +196,7 @@ CALCULATOR = Calculator(
             "not_member": "Not a member"}),
         Output("basis", "Membership based on", "text"),
     ),
-    formulas={"2013": formula_2013},
+    formulas={"2013": formula_2013, "2026": formula_2026},
     notes=(
         "Membership does not depend on citizenship, on being registered in the National Population Register "
         "or on paying tax to Norway.",

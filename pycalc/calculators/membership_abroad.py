@@ -1,9 +1,10 @@
 """Membership during a stay abroad (medlemskap ved opphold i utlandet), chapter Membership."""
 from .. import fields
 from ..model import Calculator, Output
-from .membership import COMPULSORY, RESIDENT_AND_EMPLOYEE, VOLUNTARY, WHO_IS_COVERED, agreements_step
+from .membership import COMPULSORY, ENDS, NAV_PAGE, VOLUNTARY_ABROAD, WHO_IS_COVERED, agreements_step
 
-NOT_RESIDENT = f"{COMPULSORY} (Not resident in Norway)"
+NOT_RESIDENT = (f"{NAV_PAGE}, 'Compulsory membership pursuant to the provisions of the National Insurance Act' "
+                "(Not resident in Norway); folketrygdloven § 2-5")
 
 STUDY_CHOICES = (
     ("no", "No"),
@@ -42,7 +43,7 @@ def _work_ends_membership(x, explain) -> bool:
     explain.step("Starting work abroad, or on a ship registered abroad, for an employer other than a Norwegian "
                  "one that pays the employer's contribution in Norway ends your membership. Under the EEA "
                  "Agreement or a bilateral agreement a worker temporarily posted abroad may keep it: ask your "
-                 "employer or NAV.", RESIDENT_AND_EMPLOYEE)
+                 "employer or NAV.", ENDS)
     return True
 
 
@@ -51,7 +52,7 @@ def _stay_too_long(x, p, explain):
     longest = p("membership.abroad_maximum_months")
     if x["months_abroad"] > longest:
         explain.step(f"A stay abroad of {x['months_abroad']} months is more than {longest} months: your "
-                     f"membership ends.", RESIDENT_AND_EMPLOYEE)
+                     f"membership ends.", ENDS)
         return "long_stay"
     explain.step(f"A stay abroad of {x['months_abroad']} months is within the {longest} consecutive months a "
                  f"resident member may spend abroad.", COMPULSORY)
@@ -59,7 +60,7 @@ def _stay_too_long(x, p, explain):
     counted = x["years_abroad_over_6_months"]
     if counted >= years:
         explain.step(f"More than {per_year} months abroad a year for {counted} consecutive years: {years} or more "
-                     f"such years end your membership.", RESIDENT_AND_EMPLOYEE)
+                     f"such years end your membership.", COMPULSORY)
         return "repeated_long_stays"
     explain.step(f"More than {per_year} months abroad a year for {counted} consecutive years: fewer than the "
                  f"{years} that would end your membership.", COMPULSORY)
@@ -68,7 +69,7 @@ def _stay_too_long(x, p, explain):
 
 def _after_membership_ends(explain) -> None:
     explain.step("When compulsory membership ends, you may be entitled to voluntary membership during your "
-                 "stay abroad, for instance if you have been a member before; ask NAV.", VOLUNTARY)
+                 "stay abroad, for instance if you have been a member before; ask NAV.", VOLUNTARY_ABROAD)
     explain.step("Former members living abroad who fulfil certain conditions on earlier periods of insurance "
                  "may apply for voluntary insurance.", WHO_IS_COVERED)
 
@@ -81,13 +82,21 @@ def _boundaries_note(p, explain) -> None:
                  f"it; {years - 1} such year does not.")
 
 
-def formula_2013(x, p, explain):
+REASON_WORDS = {
+    "long_stay": "the stay abroad is too long", "repeated_long_stays": "you are abroad too long in consecutive years",
+    "work_abroad": "you work abroad for an employer that does not pay the employer's contribution in Norway",
+}
+
+
+def _decide(x, p, explain):
     _boundaries_note(p, explain)
     explain.note("This assumes you are a member now, as a resident of Norway; see the 'Membership' calculator "
                  "otherwise.")
     reason = _always_member(x, explain)
     if reason:
         agreements_step(explain)
+        explain.answer("You probably stay a member of the National Insurance Scheme (folketrygden) however long "
+                       "you are abroad.")
         return dict(keeps_membership=True, reason=reason)
     if _work_ends_membership(x, explain):
         reason = "work_abroad"
@@ -96,7 +105,21 @@ def formula_2013(x, p, explain):
     if reason:
         _after_membership_ends(explain)
     agreements_step(explain)
+    explain.answer(f"Your membership probably ends: {REASON_WORDS[reason]}. Ask NAV about voluntary membership."
+                   if reason else
+                   "You probably keep your membership of the National Insurance Scheme (folketrygden) during the stay.")
     return dict(keeps_membership=reason is None, reason=reason or "short_stay")
+
+
+def formula_2013(x, p, explain):
+    return _decide(x, p, explain)
+
+
+def formula_2026(x, p, explain):
+    explain.note("2026 rules: the rules as NAV's page 'Membership of the National Insurance Scheme' and the "
+                 "European Commission's page state them today, with folketrygdloven §§ 2-1, 2-5, 2-8 and 2-14. We "
+                 "found no change in these rules since 2013.")
+    return _decide(x, p, explain)
 
 
 CALCULATOR = Calculator(
@@ -131,7 +154,7 @@ CALCULATOR = Calculator(
             "repeated_long_stays": "Long stays abroad in consecutive years", "work_abroad": "Work abroad",
             "norwegian_state_service": "In Norwegian state service", "state_funded_student": "Student with Norwegian state funding"}),
     ),
-    formulas={"2013": formula_2013},
+    formulas={"2013": formula_2013, "2026": formula_2026},
     notes=(
         "A pensioner who settles in another EEA country stops being a member and is covered in that country, "
         "but must still pay the National Insurance contribution on a Norwegian pension, unless receiving a "
