@@ -22,9 +22,10 @@ export function runtime(bundleUrl) {
 // calculator: the worked example is there meanwhile. The memory snapshot (6 MB) saves about two
 // seconds of CPU but costs more than that to download on a phone network (make bench, phone
 // profiles), so only a link with a short round trip fetches it: the page's own request is the
-// measure (NetInfo's figures are coarse estimates, in headless Chromium a fixed 1.55 Mbps / 100 ms).
+// first measure, Chromium's own estimate the second (coarse: in headless Chromium a fixed 1.55 Mbps / 100 ms).
 // A snapshot already in the HTTP cache is always used (pycalc-worker.js).
 const SNAPSHOT_ROUND_TRIP_MS = 50;
+const NETINFO_SLOW_ROUND_TRIP_MS = 150; // Chromium's estimate: 100 when it has no sample, 150+ on 4G
 
 function connection() {
   const info = navigator.connection;
@@ -32,7 +33,8 @@ function connection() {
   const slow = saveData || Boolean(info && ["slow-2g", "2g", "3g"].includes(info.effectiveType));
   const page = performance.getEntriesByType("navigation")[0];
   const roundTrip = page && page.responseStart > 0 ? page.responseStart - page.requestStart : null;
-  const fast = !slow && (roundTrip !== null ? roundTrip < SNAPSHOT_ROUND_TRIP_MS : !info || info.downlink >= 10);
+  const fast = !slow && (roundTrip === null || roundTrip < SNAPSHOT_ROUND_TRIP_MS)
+    && (!info || info.rtt < NETINFO_SLOW_ROUND_TRIP_MS);
   return { saveData, slow, fast, roundTrip };
 }
 
