@@ -6,5 +6,7 @@
 """
 from .errors import InputError
 from .registry import calculate, calculators, example_inputs, rule_sets
+from .benefit_finder import find_benefits, household_monthly_total
 
-__all__ = ["InputError", "calculate", "calculators", "example_inputs", "rule_sets"]
+__all__ = ["InputError", "calculate", "calculators", "example_inputs", "find_benefits", "household_monthly_total",
+           "rule_sets"]

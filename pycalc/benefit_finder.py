@@ -274,7 +274,8 @@ def _old_age(s):
                       withdrawal_age=min(max(age, EARLIEST_PENSION_AGE), LATEST_PENSION_AGE))
     why = f"You are retiring, with {years} years of residence counted (40 give the full guarantee pension)."
     if s.get("pension_account") is None:
-        why += " Without your pension account figure (nav.no, 'Din pensjon') this shows the guarantee pension only."
+        why += (" Without your pension account figure (nav.no, 'Din pensjon') this shows the guarantee pension only:"
+                " the least you get.")
     return [Verdict(inputs, why)]
 
 
@@ -292,6 +293,13 @@ def _supplementary(s, pension_annual=Decimal(0)):
                      "living_situation": "spouse_67_or_older" if s["partner"] else "alone"},
                     f"You are {age} and have lived in Norway for {years} years: it tops up a low income to a "
                     f"minimum level (we counted your pension and income from work).")]
+
+
+def _old_age_annual(outputs):
+    """The pension a year or, where it needs figures only NAV has (born 1954-1962: the old-rules part
+    and the divisor), the guarantee level: the least it pays drawn in full at 67."""
+    shown = outputs["annual_pension"] if outputs["annual_pension"] is not None else outputs["guarantee_level"]
+    return Decimal(str(shown or 0))
 
 
 def _per_year(name):
@@ -312,11 +320,11 @@ BENEFITS = (
     Benefit("child_benefit", _child_benefit, _per_month("monthly_amount")),
     Benefit("cash_benefit_small_children", _cash_for_care, _per_month("monthly_amount"),
             lambda o: o["monthly_amount"] > 0),
-    Benefit("child_care_benefit", _child_care, _per_month("monthly_benefit")),
+    Benefit("child_care_benefit", _child_care, _per_month("monthly_benefit"), lambda o: o["monthly_benefit"] > 0),
     Benefit("adjustment_allowance", _adjustment, _per_month("monthly_paid"), lambda o: o["monthly_paid"] > 0),
     Benefit("childrens_pension", _childrens_pension, _per_year("total_annual"), lambda o: o["total_annual"] > 0),
-    Benefit("old_age_pension_new_rules", _old_age, _per_month("monthly_pension"),
-            lambda o: o["annual_pension"] > 0),
+    Benefit("old_age_pension_new_rules", _old_age, lambda o: _old_age_annual(o) / MONTHS,
+            lambda o: _old_age_annual(o) > 0),
     Benefit("supplementary_allowance", _supplementary, _per_month("monthly_allowance")),
 )
 
@@ -341,11 +349,13 @@ def find_benefits(situation: dict) -> list[dict]:
     by_id = {b.calculator: b for b in BENEFITS}
     for benefit in BENEFITS:
         if benefit.calculator == "child_care_benefit":
-            cash = sum(e["monthly_amount"] or 0 for e in found if e["calculator"] == "cash_benefit_small_children")
+            # NAV deducts cash-for-care paid for a child in care; a child at home is not in care.
+            cash = sum(e["monthly_amount"] or 0 for e in found if e["calculator"] == "cash_benefit_small_children"
+                       and e["inputs"] and e["inputs"]["daycare_hours_per_week"] > 0)
             verdicts = _child_care(s, Decimal(cash))
         elif benefit.calculator == "supplementary_allowance":
-            pension = sum((e["result"]["outputs"]["annual_pension"] for e in found
-                           if e["calculator"] == "old_age_pension_new_rules" and e["result"]), 0)
+            pension = sum((_old_age_annual(e["result"]["outputs"]) for e in found
+                           if e["calculator"] == "old_age_pension_new_rules" and e["result"]), Decimal(0))
             verdicts = _supplementary(s, Decimal(str(pension)))
         else:
             verdicts = benefit.consider(s)

@@ -1,9 +1,11 @@
-"""Command line: `python -m pycalc list` and `python -m pycalc calc ID name=value ...`."""
+"""Command line: `python -m pycalc list`, `python -m pycalc calc ID name=value ...` and
+`python -m pycalc find name=value ...` (what can I get?)."""
 import argparse
 import json
 import sys
 
 from .errors import InputError
+from .benefit_finder import find_benefits
 from .registry import calculate, calculators, rule_sets
 
 EXIT_BAD_INPUT = 2
@@ -30,6 +32,9 @@ def main(argv=None) -> int:
     calc.add_argument("inputs", nargs="*", metavar="name=value")
     calc.add_argument("--rules", default=None, help="rule set, e.g. 2013 (default: the newest the calculator has)")
     calc.add_argument("--text", action="store_true", help="print the answer, outputs and steps as text, not JSON")
+    find = commands.add_parser("find", help="every benefit that may apply: find age=34 annual_income=300000 "
+                                            "children_ages=1,4 single_parent=true events=lost_job")
+    find.add_argument("situation", nargs="*", metavar="name=value")
     args = parser.parse_args(argv)
 
     if args.command == "list":
@@ -38,16 +43,20 @@ def main(argv=None) -> int:
     if args.command == "rules":
         print(json.dumps(rule_sets(), indent=2, ensure_ascii=False))
         return 0
-    inputs, errors = _pairs(args.inputs)
+    inputs, errors = _pairs(args.situation if args.command == "find" else args.inputs)
     try:
-        result = calculate(args.calculator, inputs, rules=args.rules)
+        if args.command == "find":
+            result = find_benefits(inputs)
+        else:
+            result = calculate(args.calculator, inputs, rules=args.rules)
     except InputError as problem:
         errors += problem.errors
     if errors:
         for error in errors:
             print(f"{error['field']}: {error['message']}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(as_text(result) if args.text else json.dumps(result, indent=2, ensure_ascii=False))
+    text = args.command == "calc" and args.text
+    print(as_text(result) if text else json.dumps(result, indent=2, ensure_ascii=False))
     return 0
 
 
