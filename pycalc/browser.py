@@ -6,6 +6,7 @@ is the same JSON the CLI prints.
 import json
 import traceback
 
+from .benefit_finder import find_benefits, household_monthly_total
 from .charts import render_html
 from .errors import InputError
 from .registry import calculate
@@ -17,7 +18,10 @@ def handle_json(request_text: str) -> str:
         if not isinstance(request, dict):
             raise InputError([{"field": "request", "message": "The request must name a calculator and its inputs."}])
         calculator, inputs, rules = request.get("calculator"), request.get("inputs", {}), request.get("rules") or None
-        if request.get("chart"):
+        if "situation" in request:  # "What can I get?"
+            found = find_benefits(request["situation"])
+            answer = {"ok": True, "benefits": found, "total_monthly": household_monthly_total(found)}
+        elif request.get("chart"):
             # Drawn on request, after the result: a chart is two dozen calculations.
             answer = {"ok": True, "chart_html": render_html(calculator, inputs, rules, str(request.get("uid", "calc")))}
         else:
