@@ -37,17 +37,20 @@ CHILD_INCOME_TEST = (_LETTERS + "fraser/vedlegg/opplysningerbruktiberegningufoer
 INCOME_YEARS = tuple(f"income_year_{n}" for n in range(1, 6))  # the year before the disability first
 
 
-def _eligible(x, p, explain) -> bool:
+def _threshold(x) -> tuple[str, str, str]:
+    """The least reduction that qualifies the reader: parameter, why it applies, source."""
     if x["occupational_injury"]:
-        return reduced_by_at_least("Earning ability", x["disability_percent"],
-                                   p("disability.minimum_disability_occupational"), explain, OCCUPATIONAL,
-                                   "when an approved occupational injury or disease is the cause")
+        return ("disability.minimum_disability_occupational",
+                "when an approved occupational injury or disease is the cause", OCCUPATIONAL)
     if x["on_work_assessment_allowance"]:
-        return reduced_by_at_least("Earning ability", x["disability_percent"],
-                                   p("disability.minimum_disability_work_assessment"), explain, ELIGIBLE,
-                                   "when you were on work assessment allowance as you applied")
-    return reduced_by_at_least("Earning ability", x["disability_percent"], p("disability.minimum_disability"),
-                               explain, ELIGIBLE, "as the main rule")
+        return ("disability.minimum_disability_work_assessment",
+                "when you were on work assessment allowance as you applied", ELIGIBLE)
+    return "disability.minimum_disability", "as the main rule", ELIGIBLE
+
+
+def _eligible(x, p, explain) -> bool:
+    name, why, source = _threshold(x)
+    return reduced_by_at_least("Earning ability", x["disability_percent"], p(name), explain, source, why)
 
 
 def _calculation_basis(x, p, explain) -> Decimal:
@@ -234,7 +237,7 @@ def _child_supplement(annual, paid, ifu, insurance_share, x, p, explain) -> Deci
 def _not_eligible(x, p, explain):
     explain.answer(
         f"You are probably not entitled to uføretrygd: your earning ability is reduced by "
-        f"{number(x['disability_percent'])}%, less than the {percent(_needed(x, p))} required."
+        f"{number(x['disability_percent'])}%, less than the {percent(p(_threshold(x)[0]))} required."
     )
     explain.step(
         "No uføretrygd on these figures. While you are in treatment or work-related measures, look at the work "
@@ -245,14 +248,6 @@ def _not_eligible(x, p, explain):
     return dict(eligible=False, annual_paid=zero, monthly_paid=zero, annual_benefit=zero, full_annual=zero,
                 calculation_basis=zero, reduction_percent=zero, income_allowance=zero, income_ceiling=zero,
                 income_before_disability_used=zero, child_supplement_annual=zero)
-
-
-def _needed(x, p) -> Decimal:
-    if x["occupational_injury"]:
-        return p("disability.minimum_disability_occupational")
-    if x["on_work_assessment_allowance"]:
-        return p("disability.minimum_disability_work_assessment")
-    return p("disability.minimum_disability")
 
 
 def formula_2026(x, p, explain):
