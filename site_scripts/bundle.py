@@ -69,7 +69,8 @@ def stdlib_name(bundle_name: str) -> str:
 
 def warm_up_requests() -> list[dict]:
     """What the worker may be asked, as it is asked: every calculator's worked example under each
-    rule set, with its chart, one bad input each, and every case of tests/cases. The trimmed standard
+    rule set, with its chart, one bad input each, every case of tests/cases and every situation of
+    tests/situations ('What can I get?'). The trimmed standard
     library must hold all that these import, and the snapshot must answer all as a normal boot does."""
     import pycalc
     requests = []
@@ -84,6 +85,10 @@ def warm_up_requests() -> list[dict]:
     for path in sorted(cases.glob("*.toml")) if cases.is_dir() else ():
         for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
             requests.append({"calculator": path.stem, "rules": case.get("rules", "2013"), "inputs": case["input"]})
+    situations = ROOT / "tests" / "situations" / "what_can_i_get.toml"
+    if situations.is_file():
+        for case in tomllib.loads(situations.read_text(encoding="utf-8"))["situation"]:
+            requests.append({"situation": case["situation"]})
     return requests
 
 
