@@ -2,7 +2,6 @@
 from decimal import Decimal
 
 from .. import fields
-from ..errors import InputError
 from ..units import MONTHS_A_YEAR, PERCENT
 from ..model import Calculator, Output
 from ..money import nok, percent, round_to
@@ -44,8 +43,9 @@ SELF_EMPLOYED_COVER_2026 = {
     "100_from_day_1": ("sickness.self_employed_optional_coverage",
                        "sickness.self_employed_optional_first_paid_day"),
 }
-ONLY_2013 = ("65_from_day_1",)
-ONLY_2026 = ("80_from_day_1",)
+# The first insurance option of folketrygdloven § 8-36 (letter a), the lower rate from day 1, paid 65% in 2013 and
+# pays 80% today. A link that chose it under the other rule set is read as that same option, with a note.
+LOWER_DAY_ONE_2013, LOWER_DAY_ONE_2026 = "65_from_day_1", "80_from_day_1"
 
 
 def _answer(explain, daily, first_day, max_days, p) -> None:
@@ -158,12 +158,11 @@ def _nothing(employer_period_days=0, employer_daily=Decimal(0), basis=Decimal(0)
 
 def formula_2013(x, p, explain):
     employee = x["worker_type"] == "employee"
-    if x["self_employed_cover"] in ONLY_2026:
-        raise InputError([{
-            "field": "self_employed_cover",
-            "message": "The insurance '80% from day 1' did not exist in 2013. Under the guide's 2013 rules choose "
-                       "the standard cover, 65% from day 1, 100% from day 17 or 100% from day 1.",
-        }])
+    if x["self_employed_cover"] == LOWER_DAY_ONE_2026:
+        x = {**x, "self_employed_cover": LOWER_DAY_ONE_2013}
+        if not employee:
+            explain.note("You chose today's insurance '80% from day 1'. In 2013 that insurance (the first option "
+                         "of folketrygdloven § 8-36) paid 65% from day 1, and that is what this 2013 result uses.")
     if employee and x["self_employed_cover"] not in (STANDARD, OLD_STANDARD):
         explain.note("The cover you chose is for the self-employed; it does not change an employee's benefit.")
     explain.note("2013 rules: the income limit is half the basic amount itself, NOK 42,622.50; the guide rounds it "
@@ -209,14 +208,16 @@ def formula_2013(x, p, explain):
 def _cover_2026(x, p, explain) -> str:
     """The cover under today's rules; an old link's 2013 standard cover reads as today's standard cover."""
     chosen = x["self_employed_cover"]
-    if chosen in ONLY_2013:
-        raise InputError([{
-            "field": "self_employed_cover",
-            "message": "The insurance '65% from day 1' no longer exists. Today a self-employed person gets 80% from "
-                       "day 17 without insurance, and may insure 80% from day 1, 100% from day 17 or 100% from day 1. "
-                       "Choose one of these (or the 2013 rules).",
-        }])
+    employee = x["worker_type"] == "employee"
+    if chosen == LOWER_DAY_ONE_2013:
+        if not employee:
+            explain.note("Your link chose '65% from day 1', an insurance of 2013 (the first option of "
+                         "folketrygdloven § 8-36). The 65% rate is gone: today that insurance pays 80% from day 1, "
+                         "and that is what this result uses.")
+        return LOWER_DAY_ONE_2026
     if chosen == OLD_STANDARD:
+        if employee:
+            return STANDARD
         explain.note("Your link chose '65% from day 17', the standard cover of 2013 for those without insurance. "
                      "Today's standard cover is 80% from day 17, and that is what this result uses.")
         return STANDARD
