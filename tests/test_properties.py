@@ -387,6 +387,9 @@ MONOTONIC = {
     "contributions": ("wage_income", ("member_contribution",)),
     "nursing_home_charge": ("annual_income", ("annual_charge",)),
     "child_benefit": ("children", ("monthly_amount",)),
+    "disability_benefit": ("income_year_1", ("calculation_basis", "full_annual", "annual_benefit")),
+    "adjustment_allowance": ("deceased_insured_years", ("monthly_full",)),
+    "childrens_pension": ("deceased_insurance_years", ("per_child",)),
 }
 MONOTONIC_PAIRS = [(cid, rules) for cid in MONOTONIC if cid in CALCULATORS for rules in CALCULATORS[cid]["rule_sets"]]
 
