@@ -13,7 +13,9 @@ from case_data import load_cases
 CASES = list(load_cases())
 CASES_2013 = [(cid, case) for cid, case in CASES if case.get("rules", "2013") == "2013" and "errors" not in case]
 CASES_2026 = [(cid, case) for cid, case in CASES if case.get("rules") == "2026" and "errors" not in case]
-TRACED = re.compile(r"\b(navikt|Skatteetaten)/[\w.-]+|§")
+# Today's figures cite NAV's or Skatteetaten's code, a law section, or an official page (nav.no, Lovdata, the government,
+# the health authorities): the rule, "repository + path + commit, or the page address".
+TRACED = re.compile(r"\b(navikt|Skatteetaten)/[\w.-]+|§|https://(www\.)?(nav\.no|lovdata\.no|regjeringen\.no|helsedirektoratet\.no|helfo\.no|helsenorge\.no|skatteetaten\.no)/")
 GUIDE_DATE = date(2013, 5, 1)
 
 
