@@ -63,15 +63,19 @@ def formula_2013(x, p, explain):
         explain.answer(f"You are probably not entitled: your income from work is above "
                        f"{p.g_words('family.child_care_income_limit')}, "
                        f"{nok(p.g_times('family.child_care_income_limit'))}.")
-        return dict(eligible=False, monthly_benefit=Decimal(0), annual_benefit=Decimal(0), max_monthly_benefit=None)
+        return dict(eligible=False, monthly_benefit=Decimal(0), annual_benefit=Decimal(0),
+                    max_monthly_benefit=Decimal(0))
     counted = _costs_counted(x, explain)
     rate = p("family.child_care_rate")
     benefit = counted * rate
     explain.step(f"Child care benefit: {percent(rate)} of {nok(counted)} = {nok(benefit)} a year.", COVERED)
     explain.answer(f"About {nok(round_to(benefit, WHOLE_KRONE))} a year "
                    f"({nok(round_to(benefit / MONTHS_A_YEAR, WHOLE_KRONE))} a month), under the guide's 2013 rules.")
+    # The guide gives no maximum: the most a month is the ceiling you gave, at the rate, or else what you get.
+    ceiling = x["annual_cost_ceiling"]
+    most = (ceiling * rate if ceiling else benefit) / MONTHS_A_YEAR
     return dict(eligible=True, monthly_benefit=benefit / MONTHS_A_YEAR, annual_benefit=benefit,
-                max_monthly_benefit=None)
+                max_monthly_benefit=most)
 
 
 # ---- 2026: 64% of the month's costs less cash-for-care benefit, up to a maximum by the number of children.

@@ -243,11 +243,13 @@ CALCULATOR = Calculator(
     ),
     formulas={"2013": formula_2013, "2026": formula_2026},
     notes=(
-        "'Between 18 and 67' is read as NAV applies it: from your 18th birthday until you turn 67, "
-        "so age 67 does not qualify (folketrygdloven § 11-4).",
+        "2013 rules: 'between 18 and 67' is read as from your 18th birthday until you turn 67, so age 67 does not "
+        "qualify. 2026 rules: NAV pays until the end of the calendar month you turn 67 (folketrygdloven § 11-4); "
+        "'Months left' counts this month and that month, and leaves out other time limits.",
         "Each year's income counts up to 6 G before the three-year average is taken, as for unemployment benefit.",
         "NAV adjusts earlier years' income to today's basic amount; this calculator takes the incomes as given. "
-        "Amounts are not rounded: NAV pays a daily rate (the year over 260 days) in whole kroner.",
+        "2026 rules: the daily rate (the year over 260 days, plus the child supplement) is rounded to whole kroner "
+        "as NAV does. 2013 rules: the guide gives no rounding, so amounts are not rounded.",
         "NAV also checks that you are insured (three years, or one year while able to work), resident in Norway, "
         "and in active treatment or work-related measures followed up by NAV; this calculator cannot.",
     ),
