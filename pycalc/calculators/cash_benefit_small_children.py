@@ -10,9 +10,9 @@ ENTITLED = guide("IX", "When are you entitled to family benefits?")
 COVERED = guide("IX", "What is covered?")
 HOURS_LAW = "kontantstøtteloven § 7 as in force from 1 August 2012 (beyond the guide)"
 _KS = "navikt/familie-ks-sak, src/main/kotlin/no/nav/familie/ks/sak/kjerne/"
-RATE_2026 = _KS + "beregning/domene/Sats.kt"
+RATE_2026 = _KS + "beregning/domene/Sats.kt; kontantstøtteloven § 7"
 AGE_2026 = (_KS + "behandling/steg/vilkårsvurdering/VilkårLovverkInformasjonForBarn.kt and lovverk/LovverkUtleder.kt "
-            "(the 2025 rules, for children born from 1 January 2024)")
+            "(the 2025 rules, for children born from 1 January 2024); kontantstøtteloven § 2")
 # Bands of agreed weekly kindergarten hours, fewest hours first: (hours the band stays below, share paid).
 HOUR_BANDS_2026 = (
     ("family.cash_benefit_band_1_below_hours", "family.cash_benefit_band_1_share"),

@@ -7,7 +7,7 @@ from ..sources import guide
 
 COVERED = guide("IX", "What is covered?")
 RATES_2026 = ("navikt/familie-ba-sak, src/main/kotlin/no/nav/familie/ba/sak/kjerne/beregning/SatsService.kt "
-              "(rates from 1 February 2026)")
+              "(rates from 1 February 2026); barnetrygdloven § 10")
 
 
 def formula_2013(x, p, explain):
