@@ -11,10 +11,12 @@ ACCRUAL = guide("VI", "What is covered? Earnings-related pension")
 DRAWING = guide("VI", "When are you entitled to old-age benefits?")
 # Where the 2026 rules were read: NAV's letter template on the pension account, NAV's G figures, NAV's page.
 ACCRUAL_2026 = ("navikt/pensjonsbrev, alder/maler/src/main/kotlin/no/nav/pensjon/brev/alder/maler/vedlegg/"
-                "opplysningerbruktiberegningen/OpplysningerBruktIBeregningenAlderAP2025.kt")
-AVERAGE_G_2026 = "navikt/g, grunnbeløp.json (gjennomsnittPerÅr)"
+                "opplysningerbruktiberegningen/OpplysningerBruktIBeregningenAlderAP2025.kt; "
+                "https://www.nav.no/no/person/pensjon/alderspensjon/relatert-informasjon/beregning-av-alderspensjon/"
+                "beregning-av-alderspensjon-fodt-1963-eller-senere")
 DRAWING_2026 = ("https://www.nav.no/no/person/pensjon/alderspensjon/relatert-informasjon/beregning-av-alderspensjon/"
                 "beregning-av-alderspensjon-fodt-1963-eller-senere")
+AVERAGE_G_2026 = "navikt/g, grunnbeløp.json (gjennomsnittPerÅr); " + DRAWING_2026
 
 # The grades the guide names: 'The pension may be drawn fully or partially (20%, 40%, 50%, 60% or 80%)'.
 WITHDRAWAL_GRADES = ("20", "40", "50", "60", "80", "100")
@@ -49,7 +51,7 @@ def _answer(explain, accrual, savings, years):
 def formula_2026(x, p, explain):
     base = p("pension.average_basic_amount")
     explain.step(f"The year's average basic amount (average G) for 2026 is {nok(base)}; the accrual ceiling is worked "
-                 f"out with it, not with G of 1 May ({nok(p.g)}).", AVERAGE_G_2026 + "; " + ACCRUAL_2026)
+                 f"out with it, not with G of 1 May ({nok(p.g)}).", AVERAGE_G_2026)
     accrual = _annual_accrual(x["annual_income"], p, explain, base, ACCRUAL_2026)
     years = x["years"]
     savings = accrual * years

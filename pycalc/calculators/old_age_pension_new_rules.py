@@ -14,9 +14,9 @@ GUARANTEE = _BREV + "OpplysningerBruktIBeregningenGarantipensjon.kt; folketrygdl
 RATES = ("navikt/su-se-bakover, satser/src/main/kotlin/satser/domain/supplerendestønad/"
          "SatsFactoryForSupplerendeStønad.kt; folketrygdloven § 20-9")
 INCOME_PENSION = _BREV + "OpplysningerBruktIBeregningenAlderAP2025.kt"
-INSURANCE = _BREV + "OpplysningerBruktIBeregningenAlderAP2025.kt"
 PAGE_1963 = ("https://www.nav.no/no/person/pensjon/alderspensjon/relatert-informasjon/beregning-av-alderspensjon/"
              "beregning-av-alderspensjon-fodt-1963-eller-senere")
+INSURANCE = _BREV + "OpplysningerBruktIBeregningenAlderAP2025.kt; " + PAGE_1963
 PAGE_1954 = ("https://www.nav.no/no/person/pensjon/alderspensjon/relatert-informasjon/beregning-av-alderspensjon/"
              "beregning-av-alderspensjon-fodt-1954-1962")
 COHORTS = "navikt/pensjonssimulator, src/main/kotlin/no/nav/pensjon/simulator/alderspensjon/regel/RegelverkUtil.kt"
@@ -39,13 +39,15 @@ def _pension_parts(x, p, explain, account, divisor, divisor_67, level):
     share = p("guarantee_pension.income_pension_reduction")
     capital = level * divisor_67 - share * account
     guarantee = round_to(max(capital, Decimal(0)) / divisor, step)
-    explain.step(
-        f"Guarantee pension: {nok(level)} × divisor at {number(p('old_age.divisor_age'))} {number(divisor_67)} − "
-        f"{percent(share)} of your pension account ({nok(share * account)}) = {nok(capital)}"
-        f"{' (nothing left)' if capital <= 0 else ''}; divided by the divisor at withdrawal {number(divisor)}: "
-        f"{nok(guarantee)} a year.",
-        GUARANTEE,
-    )
+    start = (f"Guarantee pension: {nok(level)} × divisor at {number(p('old_age.divisor_age'))} "
+             f"{number(divisor_67)} = {nok(level * divisor_67)}")
+    deduct = f"{percent(share)} of your pension account ({nok(share * account)})"
+    if capital > 0:
+        text = (f"{start}, minus {deduct} = {nok(capital)}; divided by the divisor at withdrawal "
+                f"{number(divisor)}: {nok(guarantee)} a year.")
+    else:
+        text = f"{start}; {deduct} is at least that, so no guarantee pension is left."
+    explain.step(text, GUARANTEE)
     return income, guarantee
 
 
@@ -85,8 +87,9 @@ def _old_rules_only(x, p, explain):
                  f"(basic pension, supplementary pension, minimum pension level), not these.", COHORTS)
     explain.answer(f"Born before {int(first_mixed)}, your pension follows the old rules: use the old-age "
                    f"pension (old rules) calculator.")
-    return dict(annual_pension=None, monthly_pension=None, income_pension=None, guarantee_pension=None,
-                guarantee_level=Decimal(0), new_rules_share=Decimal(0), eligible_new_rules=False)
+    zero = Decimal(0)
+    return dict(annual_pension=zero, monthly_pension=zero, not_worked_out="old_rules", income_pension=zero,
+                guarantee_pension=zero, guarantee_level=zero, new_rules_share=zero, eligible_new_rules=False)
 
 
 def _mixed_total(x, p, explain, share, new_part):
@@ -137,7 +140,7 @@ def formula_2026(x, p, explain):
             annual = new_part if share == 1 else _mixed_total(x, p, explain, share, new_part)
             if annual is not None:
                 explain.step(f"Old-age pension: {nok(annual)} a year, {nok(annual / MONTHS_A_YEAR)} a month, "
-                             f"before tax.", INCOME_PENSION)
+                             f"before tax.", INCOME_PENSION + "; " + PAGE_1963)
     else:
         explain.step(f"No divisor entered, and NAV's table could not be traced: the income pension is not worked "
                      f"out. Drawn in full at {number(p('old_age.divisor_age'))}, income pension and guarantee "
@@ -147,8 +150,14 @@ def formula_2026(x, p, explain):
                      "weighted by their share here; NAV may add a guarantee supplement (garantitillegg) on top, "
                      "which this calculator does not work out.")
     _answer(x, p, explain, annual, level, share, weighted_new, income)
-    return dict(annual_pension=annual, monthly_pension=None if annual is None else annual / MONTHS_A_YEAR,
-                income_pension=income, guarantee_pension=guarantee, guarantee_level=level,
+    # A part that could not be worked out is shown as 0 and named in not_worked_out, next to the result.
+    missing = ("divisor" if income is None else "divisor_at_67" if guarantee is None
+               else "old_rules_pension" if annual is None else "nothing")
+    zero = Decimal(0)
+    annual = zero if annual is None else annual
+    return dict(annual_pension=annual, monthly_pension=annual / MONTHS_A_YEAR, not_worked_out=missing,
+                income_pension=zero if income is None else income,
+                guarantee_pension=zero if guarantee is None else guarantee, guarantee_level=level,
                 new_rules_share=share * PERCENT, eligible_new_rules=True)
 
 
@@ -190,6 +199,13 @@ CALCULATOR = Calculator(
     outputs=(
         Output("annual_pension", "Old-age pension a year", "NOK/year"),
         Output("monthly_pension", "Old-age pension a month", "NOK/month"),
+        Output("not_worked_out", "Not worked out (shown as NOK 0)", "text", texts={
+            "nothing": "Nothing: every part is worked out",
+            "divisor": "The pension: enter the divisor NAV shows you (NAV's table is not public)",
+            "divisor_at_67": "The guarantee pension: enter the divisor at 67",
+            "old_rules_pension": "The total: enter your old-rules pension (born 1954-1962)",
+            "old_rules": "Everything: born before 1954, the old rules apply",
+        }),
         Output("income_pension", "Income pension (inntektspensjon)", "NOK/year"),
         Output("guarantee_pension", "Guarantee pension (garantipensjon)", "NOK/year"),
         Output("guarantee_level", "Guarantee level: the least you get, drawn in full at 67", "NOK/year"),

@@ -13,13 +13,16 @@ COVERED = guide("XI", "What is covered? Supplementary allowance scheme")
 
 # Where the 2026 rules were read: NAV's case-handling system for the allowance (su-se-bakover).
 _SU = "navikt/su-se-bakover, "
+# The act's sections as NAV's code names them (behandling/klage/domain/.../Klagehjemler.kt): § 3 who can get it,
+# § 5 the full allowance, § 6 income deducted, § 7 how the amount is worked out.
+_ACT = "lov om supplerende stønad til personer med kort botid i Norge (2005) § "
 RATES_2026 = _SU + "satser/src/main/kotlin/satser/domain/supplerendestønad/SatsFactoryForSupplerendeStønad.kt"
-HOUSEHOLD_2026 = _SU + "beregning/src/main/kotlin/beregning/domain/BeregningStrategy.kt"
-SPOUSE_2026 = _SU + "beregning/src/main/kotlin/beregning/domain/fradrag/FradragStrategy.kt"
-MONTH_2026 = _SU + "beregning/src/main/kotlin/beregning/domain/MånedsberegningFactory.kt"
-SMALL_2026 = _SU + "beregning/src/main/kotlin/beregning/domain/BeregningFactory.kt"
+HOUSEHOLD_2026 = _SU + "beregning/src/main/kotlin/beregning/domain/BeregningStrategy.kt; " + _ACT + "5"
+SPOUSE_2026 = _SU + "beregning/src/main/kotlin/beregning/domain/fradrag/FradragStrategy.kt; " + _ACT + "6"
+MONTH_2026 = _SU + "beregning/src/main/kotlin/beregning/domain/MånedsberegningFactory.kt; " + _ACT + "7"
+SMALL_2026 = _SU + "beregning/src/main/kotlin/beregning/domain/BeregningFactory.kt; " + _ACT + "7"
 AGE_2026 = _SU + "domain/src/main/kotlin/no/nav/su/se/bakover/domain/søknadsbehandling/stønadsperiode/" \
-                 "MaskinellAldersvurderingMedGrunnlagsdata.kt"
+                 "MaskinellAldersvurderingMedGrunnlagsdata.kt; " + _ACT + "3"
 RESIDENCE_2026 = ("navikt/pensjonsbrev, alder/maler/src/main/kotlin/no/nav/pensjon/brev/alder/maler/vedlegg/"
                   "opplysningerbruktiberegningen/OpplysningerBruktIBeregningenAlderAP2025.kt")
 
@@ -107,7 +110,7 @@ def _rate_2026(x, p, explain) -> Decimal:
     who = dict(HOUSEHOLDS)[household].replace("I live", "you live").replace("With a", "you live with a")
     explain.step(f"Full allowance: the {'high' if high else 'ordinary'} rate, {nok(rate)} a year, as {who}. "
                  f"The rates equal the guarantee pension rates from 1 May 2026.",
-                 RATES_2026 + "; " + HOUSEHOLD_2026)
+                 RATES_2026 + " and " + HOUSEHOLD_2026)
     return rate
 
 
