@@ -13,7 +13,7 @@ ZERO = Decimal(0)
 CEILING_2026 = ("https://www.helsedirektoratet.no/rundskriv/folketrygdloven-kap-5/rundskriv-til-folketrygdloven--5-3--"
                 "egenandelstak/egenandelstaket-og-rammene-for-frikortordningen; folketrygdloven § 5-3")
 MEDICINES_2026 = "https://lfn.no/?p=12004; forskrift om stønad til dekning av utgifter til viktige legemidler mv. § 8"
-INJURY_2026 = "folketrygdloven § 5-25"
+INJURY_2026 = "https://www.trygderett.no/folketrygdloven-5-25/ (the text of the section); folketrygdloven § 5-25"
 
 
 def _exemption(x, p):

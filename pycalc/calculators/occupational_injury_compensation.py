@@ -13,7 +13,7 @@ TABLE_2026 = ("https://www.regjeringen.no/no/dokumenter/nou-2004-3/id383886/?ch=
               "forskrift om menerstatning ved yrkesskade § 3")
 DISABILITY_2026 = ("navikt/pensjonsbrev, ufoere/maler/src/main/kotlin/no/nav/pensjon/brev/ufore/maler/uforeavslag/"
                    "UforeAvslagInntektsevne30.kt and UforeAvslagInntektsevne50.kt; folketrygdloven § 12-17")
-HEALTHCARE_2026 = "folketrygdloven § 5-25"
+HEALTHCARE_2026 = "https://www.trygderett.no/folketrygdloven-5-25/ (the text of the section); folketrygdloven § 5-25"
 
 # The groups of the table, lowest first: group n starts at the minimum impairment plus (n - 1) group widths;
 # the last runs to 100%. Group 9 (far worse than 100%) is the maximum.
