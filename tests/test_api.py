@@ -13,7 +13,8 @@ def test_a_result_has_the_documented_shape_and_is_json():
     result = pycalc.calculate("unemployment_benefit", {"income_year_1": 400000, "children": 2}, rules="2013")
     assert set(result) >= {"calculator", "rules", "inputs", "outputs", "steps", "notes"}
     assert result["inputs"]["income_year_2"] == 0, "defaults are filled in"
-    assert all(set(step) == {"text", "source"} and step["text"] and step["source"] for step in result["steps"])
+    assert all(set(step) == {"text", "source", "citations", "reference"} and step["text"] and step["source"]
+               for step in result["steps"])
     assert json.loads(json.dumps(result)) == result
 
 
