@@ -298,7 +298,8 @@ def _supplementary(s, pension_annual=Decimal(0)):
 def _old_age_annual(outputs):
     """The pension a year or, where it needs figures only NAV has (born 1954-1962: the old-rules part
     and the divisor), the guarantee level: the least it pays drawn in full at 67."""
-    shown = outputs["annual_pension"] if outputs["annual_pension"] is not None else outputs["guarantee_level"]
+    worked_out = outputs.get("not_worked_out") in (None, "nothing") and outputs["annual_pension"] is not None
+    shown = outputs["annual_pension"] if worked_out else outputs["guarantee_level"]
     return Decimal(str(shown or 0))
 
 
