@@ -2,11 +2,10 @@
 from decimal import Decimal
 
 from .. import fields
-from ..errors import InputError
 from ..model import Calculator, Output
 from ..money import nok, number, percent, round_to
 from ..sources import guide
-from .survivors_pension import counted_insurance_years
+from .survivors_pension import _basic_pension, _special_supplement, counted_insurance_years
 
 CHILDRENS_PENSION = guide("VII", "Children's pension")
 
@@ -23,19 +22,23 @@ OCCUPATIONAL_2026 = (_ETT + "apps/etterlatte-behandling/.../vilkaarsvurdering/vi
                      "folketrygdloven § 18-10")
 
 
-def _check_survivor_pension_given(x):
-    if x["both_parents_deceased"] and x["children"] and not x["higher_parent_survivor_pension"]:
-        raise InputError([{
-            "field": "higher_parent_survivor_pension",
-            "message": "Under the guide's 2013 rules, when both parents are deceased, the first child's pension "
-                       "equals the survivor's pension one parent would have had: give the higher of the two (the "
-                       "survivor's pension calculator on this page can work it out).",
-        }])
-
-
 def _scaled_rate(name, years, p) -> Decimal:
     # Reduced like a surviving spouse's basic pension for the deceased's short insurance.
     return p(name) * p.g * years / p("survivors.full_insurance_years")
+
+
+def _least_survivor_pension(years, p, explain) -> Decimal:
+    """The survivor's pension with no supplementary pension and no income: basic pension and special supplement."""
+    basic = _basic_pension(years, p, explain)
+    special = _special_supplement(years, Decimal(0), p, explain)
+    least = basic + special
+    explain.step(
+        f"Both parents are deceased: the first child's pension equals the survivor's pension one parent would have "
+        f"had. You entered none, so we use the least it can be, with no supplementary pension: {nok(basic)} + "
+        f"{nok(special)} = {nok(least)} a year.",
+        CHILDRENS_PENSION,
+    )
+    return least
 
 
 def _pensions_by_child(x, years, p, explain) -> list[Decimal]:
@@ -44,12 +47,20 @@ def _pensions_by_child(x, years, p, explain) -> list[Decimal]:
     scaling = "" if years == full_years else f" × {number(years)}/{number(full_years)} insurance years"
     pensions = []
     if x["both_parents_deceased"]:
-        pensions.append(x["higher_parent_survivor_pension"])
-        explain.step(
-            f"Both parents are deceased: the first child's pension equals the higher parent's survivor's pension, "
-            f"{nok(x['higher_parent_survivor_pension'])} a year.",
-            CHILDRENS_PENSION,
-        )
+        given = x["higher_parent_survivor_pension"]
+        if given:
+            explain.step(
+                f"Both parents are deceased: the first child's pension equals the higher parent's survivor's "
+                f"pension, {nok(given)} a year.",
+                CHILDRENS_PENSION,
+            )
+        else:
+            given = _least_survivor_pension(years, p, explain)
+            explain.note("2013 rules: you did not enter the higher parent's survivor's pension, so the first child "
+                         "is given the least survivor's pension a parent could have had (basic pension and special "
+                         "supplement, no supplementary pension). If either parent had a supplementary pension, the "
+                         "real figure is higher: work it out with the survivor's pension calculator and enter it.")
+        pensions.append(given)
     rate_names = ([first] + [further] * x["children"])[: x["children"] - len(pensions)]
     if not rate_names:
         return pensions
@@ -65,7 +76,6 @@ def _pensions_by_child(x, years, p, explain) -> list[Decimal]:
 
 
 def formula_2013(x, p, explain):
-    _check_survivor_pension_given(x)
     if not x["children"]:
         explain.step("No children, so no children's pension.", CHILDRENS_PENSION)
         explain.answer("No children's pension: you entered no children.")
@@ -173,8 +183,8 @@ CALCULATOR = Calculator(
         fields.money("higher_parent_survivor_pension", "Higher survivor's pension of the two parents (2013 rules)",
                      help="Only for the guide's 2013 rules, and only when both parents are deceased: the full "
                           "survivor's pension a year that would have been paid to the parent entitled to the higher "
-                          "pension (the survivor's pension calculator on this page, with no income). Today's rules "
-                          "do not use it."),
+                          "pension (the survivor's pension calculator on this page, with no income). Leave 0 and "
+                          "we use the least it can be (no supplementary pension). Today's rules do not use it."),
         fields.boolean("only_one_legal_parent", "The child has only one legal parent, who has died",
                        help="Today's rules pay the higher rate for both parents dead also when only one legal parent "
                             "is registered."),
