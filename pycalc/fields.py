@@ -34,7 +34,9 @@ class Field:
 
     @property
     def example_value(self):
-        return self.example if self.required else self.default
+        """The worked example's figure: a required field's example, or an optional field's where one
+        is given (a form whose every field is optional would otherwise show an answer of zero)."""
+        return self.example if self.required or self.example is not None else self.default
 
     def metadata(self) -> dict:
         return {

@@ -150,7 +150,7 @@ CALCULATOR = Calculator(
     summary="Child care benefit for single parents a month and a year: 64% of what you pay for child care, "
             "up to a maximum by the number of children.",
     inputs=(
-        fields.money("monthly_childcare_costs", "Child care costs a month",
+        fields.money("monthly_childcare_costs", "Child care costs a month", example=4000,
                      help="What you pay each month for kindergarten, after-school care (SFO/AKS) or a "
                           "childminder while you work, without food money."),
         fields.integer("children_in_care", "Children in paid care", default=1, max=20,
