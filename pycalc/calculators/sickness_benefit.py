@@ -312,7 +312,16 @@ def formula_2026(x, p, explain):
     basis = _basis(x, p, explain, BASIS_2026)
     coverage, first_day, max_days, employer_days = _rights_2026(x, p, explain, employee, cover, reduced_age)
     daily = _daily_rate(basis, coverage, p, explain, RATE_2026)
-    _answer(explain, daily, first_day, max_days, p)
+    if employee:
+        monthly = round_to(daily * p("sickness.paid_days_per_year") / MONTHS_A_YEAR, p("sickness.rounding"))
+        explain.answer(f"About {nok(daily)} a day before tax (about {nok(monthly)} a month), from day {first_day} of "
+                       f"sickness: your employer pays the first {employer_days} days, then NAV for up to "
+                       f"{max_days} days.")
+    else:
+        _answer(explain, daily, first_day, max_days, p)
+    explain.note("2026 rules: the rate is for full sick leave. With partial sick leave (gradert sykmelding) NAV pays "
+                 "only for the part of your work you cannot do. Holiday pay on sickness benefit and income from "
+                 "more than one job or kind of work are not counted here.")
     return dict(eligible=True, benefit_basis=basis, coverage_percent=coverage * PERCENT, daily_rate=daily,
                 first_paid_day=first_day, max_benefit_days=max_days, employer_period_days=employer_days,
                 employer_period_daily_rate=daily if employee else Decimal(0))
