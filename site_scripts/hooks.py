@@ -3,7 +3,8 @@
 A page places a calculator with a marker alone on its line:  {{ calculator: child_benefit }}
 Markers without arguments draw a figure: {{ basic_amount_chart }}, {{ calculator_list }} (every
 calculator, grouped by what happened to the reader, from reader_index.toml) and {{ key_figures }}
-(G's multiples today and in the guide). Any other {{ ... }} marker, or an unknown calculator, fails
+(G's multiples today and in the guide); {{ benefit_finder }} places the 'What can I get?'
+questionnaire (site_scripts/benefit_finder_page.py). Any other {{ ... }} marker, or an unknown calculator, fails
 the build; so does a calculator with no group in reader_index.toml.
 
 For search: each page in reader_index.toml's [norwegian_names] shows those names under its title,
@@ -27,12 +28,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pycalc  # noqa: E402
 from pycalc import parameters  # noqa: E402
 from pycalc.money import nok  # noqa: E402
-from site_scripts import bundle, g_chart, widget  # noqa: E402
+from site_scripts import benefit_finder_page, bundle, g_chart, widget  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.calculators")
 MARKER = re.compile(r"\{\{(.*?)\}\}", re.S)
 CALCULATOR_MARKER = re.compile(r"\s*calculator:\s*([a-z0-9_]+)\s*")
 PLACEHOLDER = "CALCULATOR-WIDGET-{}"
+FINDER_MARKER, FINDER_PLACEHOLDER = "benefit_finder", "BENEFIT-FINDER"
 PYODIDE_TARGET = "assets/pyodide"
 READER_INDEX = Path(__file__).resolve().parent / "reader_index.toml"
 ALONE_MARKER = re.compile(r"^\{\{\s*calculator:\s*([a-z0-9_]+)\s*\}\}\s*$", re.M)
@@ -147,7 +149,7 @@ def _searchless(widget_html: str) -> str:
     (Material's parser matches elements by tag, so an excluded <div> stops being excluded at the first
     inner </div>), and each heading with an id marked too (a heading starts a search section of its
     own, even inside an excluded element). display: contents keeps the wrapper out of the layout."""
-    widget_html = re.sub(r"<(h[1-6]) id=", r"<\\1 data-search-exclude id=", widget_html)
+    widget_html = re.sub(r"<(h[1-6]) id=", r"<\1 data-search-exclude id=", widget_html)
     return f'<calc-search-skip data-search-exclude style="display: contents">{widget_html}</calc-search-skip>'
 
 
@@ -156,6 +158,11 @@ def on_page_markdown(markdown, page, config, files):
     widgets = []
 
     def expand(match):
+        if match.group(1).strip() == FINDER_MARKER:
+            if page.meta.get("benefit_finder"):
+                raise PluginError(f"{page.file.src_path}: {{{{ benefit_finder }}}} may be placed only once on a page")
+            page.meta["benefit_finder"] = True
+            return "\n\n" + FINDER_PLACEHOLDER + "\n\n"
         if match.group(1).strip() in FIGURES:
             return "\n\n" + FIGURES[match.group(1).strip()]() + "\n\n"
         found = CALCULATOR_MARKER.fullmatch(match.group(1))
@@ -176,6 +183,13 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    if page.meta.get("benefit_finder"):
+        placeholder = f"<p>{FINDER_PLACEHOLDER}</p>"
+        if placeholder not in html:
+            raise PluginError(f"{page.file.src_path}: the {{{{ benefit_finder }}}} marker must stand alone on its line")
+        # Every calculator's page (known before any page is built), for the answer's links with figures.
+        pages = {cid: files.get_file_from_path(src).url for cid, src in _state["placed_early"].items()}
+        html = html.replace(placeholder, _searchless(benefit_finder_page.render(_state["bundle_path"], pages)))
     for index, (calculator_id, uid) in enumerate(page.meta.get("calculator_widgets", [])):
         placeholder = f"<p>{PLACEHOLDER.format(index)}</p>"
         if placeholder not in html:
