@@ -76,6 +76,7 @@
     iframe.title = meta.title + " calculator";
     iframe.loading = "lazy";
     iframe.referrerPolicy = "no-referrer";
+    iframe.allow = "clipboard-write"; // the calculator's "Copy link" button, and nothing else
     iframe.style.display = "block";
     iframe.style.width = "100%";
     iframe.style.height = "640px"; // until the page inside reports its height

@@ -1,11 +1,13 @@
-// Calculator widgets. The form and a worked example are already in the page (rendered at
-// build time); this makes them live: every change is computed by pycalc in a worker.
+// Calculator widgets. The form, the answer in words and a worked example are already in the page
+// (rendered at build time); this makes them live: every change is computed by pycalc in a worker.
+// The page sends what the reader typed, as typed: pycalc reads amounts ("550 000", "kr 550.000").
 import { runtime } from "./calculator-runtime.js";
 
 const SITE_ROOT = new URL("../", import.meta.url);
 const ANNOUNCE_AFTER_MS = 900; // announce results when the reader pauses, not per keystroke
-const ANNOUNCED_OUTPUTS = 3;
+const ERRORS_AFTER_MS = 1200; // a field's error waits for a pause in typing, or for the reader to leave it
 const CHART_AFTER_MS = 250; // a chart is two dozen calculations: draw it when typing pauses
+const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
 
 function fieldValues(form) {
   const values = {};
@@ -16,9 +18,18 @@ function fieldValues(form) {
   return values;
 }
 
+// The figures in a shared link: #calc-<id>?name=value&rules=2026 (also when the whole fragment
+// was percent-encoded on its way, e.g. by a mail program).
 function fragmentFor(widget) {
-  const [id, query] = decodeURIComponent(location.hash.slice(1)).split("?", 2);
-  return id === widget.id && query !== undefined ? new URLSearchParams(query) : null;
+  let raw = location.hash.slice(1);
+  if (!raw.includes("?")) {
+    try { raw = decodeURIComponent(raw); } catch { return null; }
+  }
+  const at = raw.indexOf("?");
+  if (at < 0) return null;
+  let id = raw.slice(0, at);
+  try { id = decodeURIComponent(id); } catch { return null; }
+  return id === widget.id ? new URLSearchParams(raw.slice(at + 1)) : null;
 }
 
 function applyFragment(widget, form, params) {
@@ -35,11 +46,15 @@ function applyFragment(widget, form, params) {
   }
 }
 
-function writeFragment(widget, values) {
+function fragmentOf(widget, values) {
   const params = new URLSearchParams();
   if (widget.querySelector("[data-rules-select]")) params.set("rules", widget.dataset.rules);
   for (const [name, value] of Object.entries(values)) params.set(name, String(value));
-  history.replaceState(history.state, "", `#${widget.id}?${params}`);
+  return `#${widget.id}?${params}`;
+}
+
+function writeFragment(widget, values) {
+  history.replaceState(history.state, "", fragmentOf(widget, values));
 }
 
 function setText(element, text) {
@@ -50,12 +65,63 @@ function listItems(list, items, render) {
   list.replaceChildren(...items.map(render));
 }
 
+function siteHref(url) {
+  if (ABSOLUTE.test(url) || url.startsWith("#") || url.startsWith("//")) return url;
+  return new URL(url.replace(/^\/+/, ""), SITE_ROOT).href;
+}
+
+// (what a reader can look up, NAV's code reference) from a step's one-line source, for steps
+// that carry no citations of their own.
+function splitSource(source) {
+  const at = source.indexOf("; ");
+  const first = at < 0 ? source : source.slice(0, at);
+  if (!first.startsWith("navikt/")) return [source, ""];
+  return [at < 0 ? "" : source.slice(at + 2), first];
+}
+
+// A step: its sentence; its sources as links a reader can follow; NAV's code reference folded away.
 function stepItem(step) {
   const item = document.createElement("li");
-  const source = document.createElement("cite");
+  item.append(step.text + " ");
+  let reference = step.reference || "";
+  const source = document.createElement("span");
   source.className = "calc-source";
-  source.textContent = step.source;
-  item.append(step.text + " ", source);
+  if (step.citations && step.citations.length) {
+    source.append("Source: ");
+    step.citations.forEach((citation, i) => {
+      if (i) source.append("; ");
+      if (citation.url) {
+        const link = document.createElement("a");
+        link.href = siteHref(citation.url);
+        link.textContent = citation.text;
+        source.append(link);
+      } else {
+        source.append(citation.text);
+      }
+    });
+    item.append(source);
+  } else {
+    const [readable, code] = splitSource(step.source || "");
+    reference = reference || code;
+    if (readable) {
+      const cite = document.createElement("cite");
+      cite.textContent = readable;
+      source.append("Source: ", cite);
+      item.append(source);
+    }
+  }
+  if (reference) {
+    const details = document.createElement("details");
+    details.className = "calc-reference";
+    const summary = document.createElement("summary");
+    summary.textContent = "Where NAV's code says this";
+    const body = document.createElement("p");
+    const cite = document.createElement("cite");
+    cite.textContent = reference;
+    body.append(cite);
+    details.append(summary, body);
+    item.append(details);
+  }
   return item;
 }
 
@@ -65,50 +131,65 @@ function noteItem(note) {
   return item;
 }
 
+function reducedMotion() {
+  return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+}
+
 class Widget {
   constructor(element) {
     this.element = element;
     this.form = element.querySelector("[data-form]");
     this.result = element.querySelector(".calc-result");
+    this.answer = element.querySelector("[data-answer]");
+    this.headline = element.querySelector("[data-headline]");
     this.summary = element.querySelector("[data-error-summary]");
     this.live = element.querySelector("[data-live]");
     this.runtimeStatus = element.querySelector("[data-runtime-status]");
+    this.copyStatus = element.querySelector("[data-copy-status]");
     this.bundleUrl = new URL(element.dataset.bundle, SITE_ROOT).href;
     this.sequence = 0;
     this.announceTimer = null;
+    this.errorTimer = null;
     this.chartTimer = null;
     this.chart = element.querySelector("[data-chart]");
     this.booted = false;
 
     this.form.addEventListener("input", () => this.compute({ fromReader: true }));
-    this.form.addEventListener("change", () => this.compute({ fromReader: true }));
+    // "change" comes when a text field is left (or a box or list changed): its error need not wait.
+    this.form.addEventListener("change", () => this.compute({ fromReader: true, errorsNow: true }));
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.compute({ fromReader: true, submitted: true });
     });
     this.form.addEventListener("focusin", () => this.boot(), { once: true });
     this.summary.addEventListener("click", (event) => this.focusField(event));
-    const print = element.querySelector("[data-print]");
-    print.hidden = false;
-    print.addEventListener("click", () => this.print());
+    const actions = element.querySelector("[data-actions]");
+    if (actions) actions.hidden = false;
+    element.querySelector("[data-print]")?.addEventListener("click", () => this.print());
+    element.querySelector("[data-copy-link]")?.addEventListener("click", () => this.copyLink());
     const rules = element.querySelector("[data-rules-select]");
     if (rules) {
       rules.addEventListener("change", () => {
         element.dataset.rules = rules.value;
-        this.compute({ fromReader: true });
       });
     }
 
     const params = fragmentFor(element);
     if (params) {
+      // A shared link: its figures, never the worked example (kept out of sight until computed;
+      // "pending" was set by calculator-early.js while the page was read, and hid the example's inputs too).
+      element.dataset.fragment = "computing";
       applyFragment(element, this.form, params);
+      setText(this.runtimeStatus, "Working out the answer for the figures in your link…");
       if (window.top === window) element.scrollIntoView(); // in a partner's iframe, never scroll their page
       this.compute({ fromReader: false });
     } else {
+      delete element.dataset.fragment;
       // The worker starts as soon as a page has a calculator: it runs on its own thread, so the
       // page does not wait for it, and the reader's first change finds it ready (benchmark: warm ready).
       this.boot();
     }
+    this.fillPrint();
   }
 
   boot() {
@@ -119,7 +200,7 @@ class Widget {
     live.ready.then(
       () => {
         if (this.element.dataset.state === "loading") this.setState("ready");
-        setText(this.runtimeStatus, "");
+        if (!this.element.dataset.fragment) setText(this.runtimeStatus, "");
       },
       (error) => this.unavailable(error),
     );
@@ -129,13 +210,23 @@ class Widget {
     this.element.dataset.state = state;
   }
 
-  async compute({ fromReader, submitted = false }) {
+  // The shared link's figures are applied (or could not be): the widget shows again.
+  settled() {
+    if (!this.element.dataset.fragment) return;
+    delete this.element.dataset.fragment;
+    setText(this.runtimeStatus, "");
+  }
+
+  async compute({ fromReader, submitted = false, errorsNow = false }) {
     this.boot();
     // Said only when the reader is waiting for it, so that the page does not shift on every load.
-    if (this.element.dataset.state === "loading") setText(this.runtimeStatus, "Starting live calculation in your browser…");
+    if (this.element.dataset.state === "loading" && !this.element.dataset.fragment) {
+      setText(this.runtimeStatus, "Starting live calculation in your browser…");
+    }
     const values = fieldValues(this.form);
     const sequence = ++this.sequence;
     this.result.dataset.stale = "true";
+    this.answer.dataset.stale = "true";
     let answer;
     try {
       answer = await runtime(this.bundleUrl).calculate({
@@ -151,8 +242,10 @@ class Widget {
       this.showResult(answer.result);
       this.drawChartSoon(values);
       if (fromReader) writeFragment(this.element, values);
+      if (submitted) this.bringAnswerIntoView();
     } else if (answer.errors) {
-      this.showErrors(answer.errors, submitted);
+      if (submitted || errorsNow || !fromReader) this.showErrors(answer.errors, submitted);
+      else this.showErrorsSoon(answer.errors);
     } else {
       this.showFailure(answer);
     }
@@ -160,6 +253,9 @@ class Widget {
 
   showResult(result) {
     this.clearErrors();
+    setText(this.headline, result.headline);
+    const tag = this.element.querySelector("[data-answer-tag]");
+    if (tag) tag.hidden = true; // no longer the worked example: the reader's own figures
     for (const output of this.result.querySelectorAll("[data-output]")) {
       const name = output.dataset.output;
       output.dataset.value = JSON.stringify(result.outputs[name]);
@@ -171,13 +267,26 @@ class Widget {
     setText(this.result.querySelector("[data-status]"), "Calculated in your browser from the figures above.");
     this.result.dataset.source = "browser";
     delete this.result.dataset.stale;
+    delete this.answer.dataset.stale;
     this.setState("ready");
-    this.announceSoon(result);
+    this.settled();
+    this.fillPrint();
+    this.announceSoon();
     // For pages that host the widget (the embed page relays it to a partner's page).
     this.element.dispatchEvent(new CustomEvent("calculator:result", {
       bubbles: true,
       detail: { calculator: result.calculator, rules: result.rules, inputs: result.inputs, outputs: result.outputs },
     }));
+  }
+
+  // After "Calculate": the answer, with the result under it, comes into view and takes the focus.
+  bringAnswerIntoView() {
+    this.headline.focus({ preventScroll: true });
+    if (window.top !== window) return; // in a partner's iframe, never scroll their page
+    const header = document.querySelector(".md-header");
+    const above = (header ? header.getBoundingClientRect().height : 0) + 8;
+    const answerTop = this.result.getBoundingClientRect().top - this.answer.offsetHeight - 24;
+    window.scrollTo({ top: window.scrollY + answerTop - above, behavior: reducedMotion() ? "auto" : "smooth" });
   }
 
   drawChartSoon(values) {
@@ -197,25 +306,40 @@ class Widget {
     }, CHART_AFTER_MS);
   }
 
-  announceSoon(result) {
+  // The answer in words first, then every output, most important first, each with its unit.
+  announceSoon() {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
-      const labels = [...this.result.querySelectorAll(".calc-output dt")].map((dt) => dt.textContent);
-      const names = Object.keys(result.display);
-      const parts = names.slice(0, ANNOUNCED_OUTPUTS).map((name, i) => `${labels[i]}: ${result.display[name]}.`);
-      setText(this.live, `Result updated. ${parts.join(" ")}`);
+      const parts = [...this.result.querySelectorAll(".calc-output")].map((row) =>
+        `${row.querySelector("dt").textContent}: ${row.querySelector("dd").textContent}.`);
+      setText(this.live, `${this.headline.textContent} ${parts.join(" ")}`);
     }, ANNOUNCE_AFTER_MS);
   }
 
   clearErrors() {
+    clearTimeout(this.errorTimer);
     for (const message of this.element.querySelectorAll("[data-error-for]")) {
       message.hidden = true;
       message.textContent = "";
       const field = this.form.elements.namedItem(message.dataset.errorFor);
-      if (field) field.removeAttribute("aria-invalid");
+      if (field && !(field instanceof RadioNodeList)) field.removeAttribute("aria-invalid");
     }
     this.summary.hidden = true;
     this.summary.querySelector("ul").replaceChildren();
+  }
+
+  // While the reader types, a mistake is told only when they pause or leave the field; a message
+  // already shown for a field that is now right goes at once.
+  showErrorsSoon(errors) {
+    clearTimeout(this.errorTimer);
+    const wrong = new Set(errors.map(({ field }) => field));
+    for (const message of this.element.querySelectorAll("[data-error-for]:not([hidden])")) {
+      if (wrong.has(message.dataset.errorFor)) continue;
+      message.hidden = true;
+      message.textContent = "";
+      this.form.elements.namedItem(message.dataset.errorFor)?.removeAttribute?.("aria-invalid");
+    }
+    this.errorTimer = setTimeout(() => this.showErrors(errors, false), ERRORS_AFTER_MS);
   }
 
   showErrors(errors, submitted) {
@@ -240,39 +364,74 @@ class Widget {
     this.summary.hidden = false;
     setText(this.result.querySelector("[data-status]"), "The result below is for your last valid figures. Correct the figures marked above.");
     this.setState("ready");
+    this.settled();
     if (submitted) this.summary.focus();
   }
 
   showFailure(answer) {
     if (answer.detail) console.error(answer.detail);
+    this.settled();
     setText(
       this.result.querySelector("[data-status]"),
       `${answer.failure} The result below is for your last figures that worked; it may be out of date.`,
     );
   }
 
-  // Prints this widget alone: the figures as typed, the result, the steps, the rule set and date.
-  print() {
+  // The address that opens this calculator with the figures now in the form.
+  shareUrl() {
+    const back = document.querySelector("a.embed-back"); // in a partner's frame: the chapter page
+    const page = (back ? back.href : location.href).split("#")[0];
+    return page + fragmentOf(this.element, fieldValues(this.form));
+  }
+
+  async copyLink() {
+    const url = this.shareUrl();
+    if (window.top === window) writeFragment(this.element, fieldValues(this.form));
+    setText(this.copyStatus, "");
+    try {
+      await navigator.clipboard.writeText(url);
+      setText(this.copyStatus, "Link copied. It opens this calculator with your figures.");
+    } catch (error) {
+      setText(this.copyStatus, `Your browser did not let us copy. The link is: ${url}`);
+    }
+  }
+
+  // The printed record: the figures as typed, then the answer, the outputs, the steps with their
+  // sources, the rules and their date, and the link that opens it again.
+  fillPrint() {
     const rows = [];
     for (const field of this.form.querySelectorAll(".calc-field")) {
       const label = field.querySelector("label");
       const control = field.querySelector("input, select");
-      if (!label || !control) continue;
+      if (!label || !control || control.hasAttribute("data-rules-select")) continue; // the rules have their own line
       const term = document.createElement("dt");
       term.textContent = label.textContent;
       const value = document.createElement("dd");
+      const unit = field.querySelector(".calc-unit");
       value.textContent = control.type === "checkbox" ? (control.checked ? "Yes" : "No")
-        : control.tagName === "SELECT" ? control.selectedOptions[0]?.textContent ?? "" : control.value;
+        : control.tagName === "SELECT" ? control.selectedOptions[0]?.textContent ?? ""
+        : [control.value.trim(), control.value.trim() && unit ? unit.textContent : ""].filter(Boolean).join(" ");
       rows.push(term, value);
     }
     this.element.querySelector(".calc-print-inputs").replaceChildren(...rows);
     setText(this.element.querySelector("[data-print-origin]"),
-      `From ${location.href} on ${new Date().toLocaleDateString("en-GB", { dateStyle: "long" })}. ` +
+      `Link to these figures: ${this.shareUrl()} (printed ${new Date().toLocaleDateString("en-GB", { dateStyle: "long" })}). ` +
       "An estimate; NAV's decision is what counts.");
+  }
+
+  // Prints this widget alone: everything else on the page is left out of the printout.
+  print() {
+    this.fillPrint();
+    const path = [];
+    for (let node = this.element.parentElement; node; node = node.parentElement) {
+      node.setAttribute("data-print-path", "");
+      path.push(node);
+    }
     this.element.dataset.printing = "true";
     document.documentElement.classList.add("calc-printing");
     window.addEventListener("afterprint", () => {
       delete this.element.dataset.printing;
+      for (const node of path) node.removeAttribute("data-print-path");
       document.documentElement.classList.remove("calc-printing");
     }, { once: true });
     window.print();
@@ -290,6 +449,7 @@ class Widget {
 
   unavailable(error) {
     this.setState("error");
+    delete this.element.dataset.fragment; // the worked example shows, with why
     setText(
       this.runtimeStatus,
       `Live calculation is unavailable: ${error.message}. The worked example below still shows how the rules apply; ` +
@@ -303,6 +463,11 @@ function mountAll() {
     if (!element.calculatorWidget) element.calculatorWidget = new Widget(element);
   }
 }
+
+// Printing from the browser's own menu: each record carries the link and the date of printing.
+window.addEventListener("beforeprint", () => {
+  for (const element of document.querySelectorAll("[data-calculator]")) element.calculatorWidget?.fillPrint();
+});
 
 // Material's instant navigation swaps the page without reloading: mount on every swap.
 if (window.document$) window.document$.subscribe(mountAll);
