@@ -14,7 +14,9 @@ COVERED = guide("V", "What is covered?")
 
 _AAP = "navikt/aap-behandlingsflyt, behandlingsflyt/src/main/kotlin/no/nav/aap/behandlingsflyt/"
 AGE_2026 = _AAP + "behandling/vilkår/alder/Aldersvilkåret.kt; folketrygdloven § 11-4"
-DAILY_2026 = _AAP + "behandling/tilkjentytelse/BeregnTilkjentYtelseService.kt (redusertDagsats); folketrygdloven § 11-20"
+DAILY_2026 = (_AAP + "behandling/tilkjentytelse/BeregnTilkjentYtelseService.kt (beregnDagsatsTidslinje, redusertDagsats) "
+              "and navikt/aap-kelvin-komponenter, verdityper/src/main/kotlin/no/nav/aap/komponenter/verdityper/GUnit.kt "
+              "and Beløp.kt; folketrygdloven § 11-20")
 CAPACITY_2026 = _AAP + "faktagrunnlag/saksbehandler/sykdom/SykdomsVurderinger.kt; folketrygdloven § 11-5"
 BASIS_2026 = _AAP + "behandling/beregning/GrunnlagetForBeregningen.kt; folketrygdloven § 11-19"
 AMOUNT_2026 = (_AAP + "behandling/tilkjentytelse/BeregnTilkjentYtelseService.kt, MinsteÅrligYtelse.kt and "
@@ -174,6 +176,27 @@ def _child_supplement_2026(x, p, explain) -> Decimal:
     return supplement
 
 
+def _daily_rate_2026(basis, x, p, explain) -> Decimal:
+    """The daily rate as NAV reckons it: in multiples of G to 10 decimals, then kroner to the øre, then whole kroner."""
+    step, øre = p("work_assessment.g_unit_step"), p("work_assessment.amount_step")
+    days, per_day = p("work_assessment.paid_days_per_year"), p("work_assessment.child_supplement_per_day")
+    from_income = round_to(round_to(basis / p.g, step) * p("work_assessment.rate"), step)
+    minimum = p("work_assessment.minimum_annual")
+    if x["age"] < p("work_assessment.young_age_limit"):
+        minimum = round_to(round_to(minimum * p("work_assessment.young_minimum_numerator"), step)
+                           / p("work_assessment.young_minimum_denominator"), step)
+    yearly = max(from_income, minimum)
+    daily_g = round_to(yearly / days, step)
+    daily_kr = round_to(daily_g * p.g, øre)
+    supplement = x["children"] * per_day
+    daily = round_to(daily_kr + supplement, p("work_assessment.rounding"))
+    explain.step(f"Paid by the day: NAV works the yearly amount out in multiples of G, {yearly.normalize():f} G, "
+                 f"over {days} days is {daily_g.normalize():f} G a day, times G ({nok(p.g)}) = {nok(daily_kr)}; "
+                 f"plus {x['children']} × {nok(per_day)} = {nok(daily_kr + supplement)}, rounded to {nok(daily)} "
+                 "a day.", DAILY_2026)
+    return daily
+
+
 def formula_2026(x, p, explain):
     explain.note("2026 rules: NAV turns each year's income into multiples of that year's average basic amount "
                  "before the 6 G cap and the average, then back into kroner with today's basic amount; this "
@@ -197,11 +220,7 @@ def formula_2026(x, p, explain):
     total = annual + supplement
     explain.step(f"In all {nok(total)} a year.", AMOUNT_2026)
     days = p("work_assessment.paid_days_per_year")
-    per_day = p("work_assessment.child_supplement_per_day")
-    unrounded = annual / days + x["children"] * per_day
-    daily = round_to(unrounded, p("work_assessment.rounding"))
-    explain.step(f"Paid by the day: {nok(annual)} / {days} days + {x['children']} × {nok(per_day)} = "
-                 f"{nok(unrounded)}, rounded to {nok(daily)} a day.", DAILY_2026)
+    daily = _daily_rate_2026(basis, x, p, explain)
     months = _months_left(x, p, explain, AGE_2026, month_of_birthday_counts=True)
     ends = ""
     if months <= MONTHS_A_YEAR:
