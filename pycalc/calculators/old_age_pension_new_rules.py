@@ -20,6 +20,8 @@ INSURANCE = _BREV + "OpplysningerBruktIBeregningenAlderAP2025.kt; " + PAGE_1963
 PAGE_1954 = ("https://www.nav.no/no/person/pensjon/alderspensjon/relatert-informasjon/beregning-av-alderspensjon/"
              "beregning-av-alderspensjon-fodt-1954-1962")
 COHORTS = "navikt/pensjonssimulator, src/main/kotlin/no/nav/pensjon/simulator/alderspensjon/regel/RegelverkUtil.kt"
+MINIMUM_YEARS = ("navikt/pensjonsbrev, alder/maler/src/main/kotlin/no/nav/pensjon/brev/alder/maler/avslag/uttak/"
+                 "AvslagUnder5AartrygdetidAuto.kt; folketrygdloven § 20-10")
 
 NOT_TRACED = ("NAV's table of life-expectancy divisors (delingstall) by year of birth and age could not be traced "
               "to a public source (NAV's simulator fetches it from an internal service), so this calculator uses "
@@ -32,10 +34,12 @@ def _pension_parts(x, p, explain, account, divisor, divisor_67, level):
     income = round_to(account / divisor, step)
     explain.step(f"Income pension: your pension account {nok(account)} / divisor {number(divisor)} = {nok(income)} "
                  f"a year.", INCOME_PENSION + "; " + PAGE_1963)
-    if not divisor_67:
+    if not divisor_67 and level:
         explain.step(f"Guarantee pension not worked out: it needs the divisor for your year of birth at "
                      f"{number(p('old_age.divisor_age'))}, as well as the one at {x['withdrawal_age']}.", GUARANTEE)
         return income, None
+    if not level:
+        return income, Decimal(0)
     share = p("guarantee_pension.income_pension_reduction")
     capital = level * divisor_67 - share * account
     guarantee = round_to(max(capital, Decimal(0)) / divisor, step)
@@ -60,6 +64,11 @@ def _guarantee_level(x, p, explain) -> Decimal:
            f"high rate, as you live alone or your partner has no pension and at most "
            f"{p.g_words('guarantee_pension.partner_income_limit')} ({nok(limit)})")
     explain.step(f"Guarantee pension rate: {nok(rate)} a year, the {why}.", RATES)
+    least = p("guarantee_pension.minimum_insurance_years")
+    if x["insured_years"] < least:
+        explain.step(f"No guarantee pension: it needs at least {number(least)} years of insurance, and you have "
+                     f"{x['insured_years']}. Only the income pension you have earned can be paid.", MINIMUM_YEARS)
+        return Decimal(0)
     full = p("guarantee_pension.full_insurance_years")
     counted = min(Decimal(x["insured_years"]), full)
     level = rate * counted / full
@@ -108,7 +117,15 @@ def _mixed_total(x, p, explain, share, new_part):
 def _answer(x, p, explain, annual, level, share, weighted_new, income):
     step = p("old_age.pension_rounding")
     age = x["withdrawal_age"]
-    if annual is not None:
+    if not level and not annual:
+        least = p("guarantee_pension.minimum_insurance_years")
+        if x["pension_account"] and not x["divisor"]:
+            explain.answer(f"No guarantee pension with fewer than {number(least)} years of insurance; enter the "
+                           f"divisor NAV shows you to get your income pension.")
+        else:
+            explain.answer(f"You are probably not entitled: a guarantee pension needs at least {number(least)} years "
+                           f"of insurance, and you have no pension account to draw an income pension from.")
+    elif annual is not None:
         explain.answer(f"About {nok(annual)} a year before tax ({nok(round_to(annual / MONTHS_A_YEAR, step))} a "
                        f"month), drawn in full from {age}.")
     elif weighted_new is not None:
@@ -141,18 +158,22 @@ def formula_2026(x, p, explain):
             if annual is not None:
                 explain.step(f"Old-age pension: {nok(annual)} a year, {nok(annual / MONTHS_A_YEAR)} a month, "
                              f"before tax.", INCOME_PENSION + "; " + PAGE_1963)
-    else:
+    elif level:
         explain.step(f"No divisor entered, and NAV's table could not be traced: the income pension is not worked "
                      f"out. Drawn in full at {number(p('old_age.divisor_age'))}, income pension and guarantee "
                      f"pension together are at least the guarantee level, {nok(level)} a year.", GUARANTEE)
+    else:
+        explain.step("No divisor entered, and NAV's table could not be traced: the income pension is not worked "
+                     "out.", INCOME_PENSION + "; " + PAGE_1963)
     if share != 1:
         explain.note("Born 1954-1962: the guarantee pension and the old rules' minimum pension level are each "
                      "weighted by their share here; NAV may add a guarantee supplement (garantitillegg) on top, "
                      "which this calculator does not work out.")
     _answer(x, p, explain, annual, level, share, weighted_new, income)
     # A part that could not be worked out is shown as 0 and named in not_worked_out, next to the result.
-    missing = ("divisor" if income is None else "divisor_at_67" if guarantee is None
-               else "old_rules_pension" if annual is None else "nothing")
+    nothing_to_draw = not level and not account
+    missing = ("nothing" if nothing_to_draw else "divisor" if income is None
+               else "divisor_at_67" if guarantee is None else "old_rules_pension" if annual is None else "nothing")
     zero = Decimal(0)
     annual = zero if annual is None else annual
     return dict(annual_pension=annual, monthly_pension=annual / MONTHS_A_YEAR, not_worked_out=missing,
@@ -174,7 +195,7 @@ CALCULATOR = Calculator(
         fields.integer("insured_years", "Years of insurance (trygdetid) between 16 and 66", default=40, max=50,
                        unit="years",
                        help="Years you lived or worked in Norway from 16 to the year you turn 66. 40 years give "
-                            "the full guarantee pension; more do not count."),
+                            "the full guarantee pension; more do not count. Fewer than 5 give no guarantee pension."),
         fields.boolean("partner_with_pension_or_high_income",
                        "Your spouse, partner or cohabitant has a pension or income above 2 G",
                        help="Yes if your spouse, registered partner or cohabitant gets an old-age pension, "
@@ -220,5 +241,9 @@ CALCULATOR = Calculator(
         "level; NAV checks it and this calculator does not.",
         "Pensions in payment are adjusted each 1 May; this is the pension at today's rates.",
         "Born 1953 or earlier: use the old-age pension (old rules) calculator.",
+        "The guarantee pension needs at least 5 years of insurance (NAV's letter AvslagUnder5AartrygdetidAuto, "
+        "folketrygdloven § 20-10). Refugees who are members of the scheme get the full guarantee pension whatever "
+        "their years of insurance (NAV's page https://www.nav.no/no/person/pensjon/nynorsk/garantipensjon_2); not "
+        "worked out here.",
     ),
 )
