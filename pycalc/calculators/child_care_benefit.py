@@ -10,7 +10,9 @@ from ..units import MONTHS_A_YEAR
 COVERED = guide("IX", "What is covered?")
 
 _EF = "navikt/familie-ef-sak, src/main/kotlin/no/nav/familie/ef/sak/"
-INCOME_2026 = _EF + "vilkår/regler/RegelId.kt (INNTEKT_LAVERE_ENN_INNTEKTSGRENSE); folketrygdloven § 15-10"
+INCOME_2026 = (_EF + "vilkår/regler/vilkår/InntektRegel.kt (NOEN_MÅNEDER_OVERSTIGER_6G still met); "
+               "https://data.skatteetaten.no/begrep/cf24800d-dfe5-11e7-9101-005056821322 (the text of the section); "
+               "folketrygdloven § 15-10")
 AMOUNT_2026 = _EF + "beregning/barnetilsyn/BeregningBarnetilsynUtil.kt; folketrygdloven § 15-10"
 # The monthly maxima for one, two and three or more children in paid care.
 MAXIMA_2026 = ("family.child_care_max_one_child", "family.child_care_max_two_children",
@@ -101,15 +103,15 @@ def formula_2026(x, p, explain):
                  "cases training, and that the child is in paid care (usually up to the end of 4th grade); this "
                  "calculator cannot.")
     limit = p.g_times("family.child_care_income_limit")
-    income_ok = x["annual_income"] < limit
-    explain.step(f"Income {nok(x['annual_income'])} a year is {'under' if income_ok else 'not under'} "
+    income_ok = x["annual_income"] <= limit
+    explain.step(f"Income {nok(x['annual_income'])} a year {'does not exceed' if income_ok else 'exceeds'} "
                  f"{p.g_words('family.child_care_income_limit')} ({nok(limit)} with G = {nok(p.g)}).", INCOME_2026)
     children = x["children_in_care"]
     maximum = _maximum(children, p) if children else Decimal(0)
     if not income_ok:
         explain.step("No child care benefit with this income. Child benefit (barnetrygd) is paid whatever your "
                      "income.", INCOME_2026)
-        explain.answer(f"You are probably not entitled: your income must be under "
+        explain.answer(f"You are probably not entitled: your income must not exceed "
                        f"{p.g_words('family.child_care_income_limit')}, {nok(limit)} a year.")
         return dict(eligible=False, monthly_benefit=Decimal(0), annual_benefit=Decimal(0),
                     max_monthly_benefit=maximum)
@@ -137,7 +139,7 @@ def formula_2026(x, p, explain):
     monthly = _round_up(after, p("family.child_care_rounding"))
     explain.step(f"Rounded up to whole kroner: {nok(monthly)} a month, {nok(monthly * MONTHS_A_YEAR)} "
                  f"over 12 months.", AMOUNT_2026)
-    explain.answer(f"About {nok(monthly)} a month before tax ({nok(monthly * MONTHS_A_YEAR)} over a year of costs); "
+    explain.answer(f"About {nok(monthly)} a month, tax-free ({nok(monthly * MONTHS_A_YEAR)} over a year of costs); "
                    f"the most for {children} {'child' if children == 1 else 'children'} is {nok(maximum)}.")
     return dict(eligible=costs > 0, monthly_benefit=monthly, annual_benefit=monthly * MONTHS_A_YEAR,
                 max_monthly_benefit=maximum)
@@ -179,6 +181,7 @@ CALCULATOR = Calculator(
         "2013 rules: the guide says the benefit is 64% of costs 'up to a certain annual ceiling' but gives no "
         "ceiling; if you enter one, it limits the costs counted. An income of exactly 6 G does not exceed 6 G, "
         "so it still qualifies.",
-        "2026 rules: the income must be under 6 G, so exactly 6 G does not qualify.",
+        "2026 rules: no benefit when the income is greater than 6 G (folketrygdloven § 15-10), so exactly 6 G "
+        "still qualifies. The benefit is tax-free.",
     ),
 )
