@@ -20,6 +20,9 @@ INSURANCE = _BREV + "OpplysningerBruktIBeregningenAlderAP2025.kt; " + PAGE_1963
 PAGE_1954 = ("https://www.nav.no/no/person/pensjon/alderspensjon/relatert-informasjon/beregning-av-alderspensjon/"
              "beregning-av-alderspensjon-fodt-1954-1962")
 COHORTS = "navikt/pensjonssimulator, src/main/kotlin/no/nav/pensjon/simulator/alderspensjon/regel/RegelverkUtil.kt"
+# NAV pays and shows the monthly pension in whole kroner (its simulator's 'maanedligUtbetaling').
+MONTHLY = ("navikt/pensjonssimulator, end-to-end-test/src/main/resources/afp-etterfulgt-av-alder-response.json; "
+           + PAGE_1963)
 MINIMUM_YEARS = ("navikt/pensjonsbrev, alder/maler/src/main/kotlin/no/nav/pensjon/brev/alder/maler/avslag/uttak/"
                  "AvslagUnder5AartrygdetidAuto.kt; folketrygdloven § 20-10")
 
@@ -156,8 +159,9 @@ def formula_2026(x, p, explain):
             weighted_new = round_to(share * new_part, p("old_age.pension_rounding"))
             annual = new_part if share == 1 else _mixed_total(x, p, explain, share, new_part)
             if annual is not None:
-                explain.step(f"Old-age pension: {nok(annual)} a year, {nok(annual / MONTHS_A_YEAR)} a month, "
-                             f"before tax.", INCOME_PENSION + "; " + PAGE_1963)
+                monthly = round_to(annual / MONTHS_A_YEAR, p("old_age.pension_rounding"))
+                explain.step(f"Old-age pension: {nok(annual)} a year, {nok(monthly)} a month in whole kroner, "
+                             f"before tax.", INCOME_PENSION + "; " + MONTHLY)
     elif level:
         explain.step(f"No divisor entered, and NAV's table could not be traced: the income pension is not worked "
                      f"out. Drawn in full at {number(p('old_age.divisor_age'))}, income pension and guarantee "
@@ -176,7 +180,8 @@ def formula_2026(x, p, explain):
                else "divisor_at_67" if guarantee is None else "old_rules_pension" if annual is None else "nothing")
     zero = Decimal(0)
     annual = zero if annual is None else annual
-    return dict(annual_pension=annual, monthly_pension=annual / MONTHS_A_YEAR, not_worked_out=missing,
+    monthly = round_to(annual / MONTHS_A_YEAR, p("old_age.pension_rounding"))
+    return dict(annual_pension=annual, monthly_pension=monthly, not_worked_out=missing,
                 income_pension=zero if income is None else income,
                 guarantee_pension=zero if guarantee is None else guarantee, guarantee_level=level,
                 new_rules_share=share * PERCENT, eligible_new_rules=True)
