@@ -143,7 +143,9 @@ CALCULATOR = Calculator(
         fields.money("self_employed_income", "Income from self-employment a year",
                      help="Your personal income from your own business, before tax."),
         fields.money("pension_income", "Pension income a year",
-                     help="Pensions and other personal income that is neither wages nor self-employment."),
+                     help="Pensions, for example old-age pension, AFP and occupational pensions (the rate table's "
+                          "'pensjonsinntekt mv.'). Benefits from NAV that replace wages are not pensions: ask the "
+                          "tax administration (Skatteetaten) which rate applies to them."),
         fields.choice("zone", "Your employer's zone", tuple((code, label) for code, label, _ in ZONES),
                       help="The employer's contribution depends on the municipality where the business is "
                            "registered. Most employers are in zone I; ask your employer if unsure. Zone Ia is not "
