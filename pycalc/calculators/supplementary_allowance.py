@@ -210,13 +210,14 @@ CALCULATOR = Calculator(
         "Today's rules also stop the allowance during stays abroad of more than 90 days and count capital; not "
         "worked out here.",
         "The scheme is for people with fewer than 40 years of residence; with 40 years your old-age pension is at "
-        "least the minimum pension level, the allowance's maximum, so we treat 40 years or more as not eligible.",
+        "least the allowance's full rate (the guarantee pension today, the minimum pension level in the guide's "
+        "2013 rules), so we treat 40 years or more as not eligible.",
         "The allowance tops up a pension: your Norwegian old-age pension (reduced for short residence) and any "
         "foreign pension go into other income and are deducted krone for krone, as is other income (lov om "
         "supplerende stønad, beyond the guide).",
-        "The full allowance is the minimum pension level for a single person; for a couple NAV uses a lower rate, "
-        "which the guide does not give. The guide says a spouse's or cohabitant's income also reduces the "
-        "allowance, so include it in other income.",
+        "The guide's 2013 rules: the full allowance is the minimum pension level for a single person (for a couple "
+        "NAV used a lower rate, which the guide does not give), and a spouse's or cohabitant's income is added to "
+        "yours in full.",
         "NAV may also count capital and property, requires you to reapply in person every year, and stops the "
         "allowance during long stays abroad; this calculator cannot check that.",
     ),
