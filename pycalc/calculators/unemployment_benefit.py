@@ -20,6 +20,7 @@ HOURS_2026 = (_DP + "regelsett/vilkår/TapAvArbeidsinntektOgArbeidstid.kt and re
 BASIS_2026 = _DP + "fastsetting/Dagpengegrunnlag.kt; folketrygdloven § 4-11"
 SIZE_2026 = _DP + "fastsetting/DagpengenesStørrelse.kt; folketrygdloven § 4-12, dagpengeforskriften § 7-1"
 PERIOD_2026 = _DP + "fastsetting/Dagpengeperiode.kt; folketrygdloven § 4-15"
+OWN_SHARE_2026 = _DP + "regelsett/fastsetting/Egenandel.kt; folketrygdloven § 4-9"
 HOLIDAY_2026 = ("navikt/dp-behandling, ferietillegg/src/main/kotlin/no/nav/dagpenger/ferietillegg/KravPåFerietillegg.kt "
                 "and FerietilleggBeløp.kt; folketrygdloven § 4-14")
 HOLIDAY_ROUNDING = "unemployment.holiday_supplement_rounding"
@@ -207,7 +208,11 @@ def formula_2026(x, p, explain):
         return _not_entitled(x, p, explain, INCOME_TEST_2026, HOLIDAY_2026, HOLIDAY_ROUNDING)
     basis = best_income_basis(x, p, explain, BASIS_2026, cap="unemployment.maximum_basis",
                               rounding="unemployment.rounding")
-    daily, children, _ = _rate_within_ceiling(basis, x, p, explain)
+    daily, children, per_day = _rate_within_ceiling(basis, x, p, explain)
+    days = p("unemployment.own_share_days")
+    explain.step(f"Personal share (egenandel): NAV keeps back {days} days' rate, {days} × {nok(per_day)} = "
+                 f"{nok(days * per_day)}, from the first payments (not after a lay-off in the fish-processing "
+                 "industry).", OWN_SHARE_2026)
     return _entitled(x, p, explain, basis, daily, children, (SIZE_2026, PERIOD_2026, HOLIDAY_2026), HOLIDAY_ROUNDING)
 
 
