@@ -21,6 +21,7 @@ BASIS_2026 = _DP + "fastsetting/Dagpengegrunnlag.kt; folketrygdloven § 4-11"
 SIZE_2026 = _DP + "fastsetting/DagpengenesStørrelse.kt; folketrygdloven § 4-12, dagpengeforskriften § 7-1"
 PERIOD_2026 = _DP + "fastsetting/Dagpengeperiode.kt; folketrygdloven § 4-15"
 OWN_SHARE_2026 = _DP + "regelsett/fastsetting/Egenandel.kt; folketrygdloven § 4-9"
+AGE_2026 = _DP + "regelsett/vilkår/Alderskrav.kt; folketrygdloven § 4-23"
 HOLIDAY_2026 = ("navikt/dp-behandling, ferietillegg/src/main/kotlin/no/nav/dagpenger/ferietillegg/KravPåFerietillegg.kt "
                 "and FerietilleggBeløp.kt; folketrygdloven § 4-14")
 HOLIDAY_ROUNDING = "unemployment.holiday_supplement_rounding"
@@ -148,10 +149,10 @@ def _why_not(x, p) -> str:
     return f"your working hours have not fallen by at least {percent(p('unemployment.minimum_hours_reduction'))}"
 
 
-def _not_entitled(x, p, explain, source, holiday_source, holiday_rounding=None):
+def _not_entitled(x, p, explain, source, holiday_source, holiday_rounding=None, why: str | None = None):
     holiday = _holiday_supplement(x, p, explain, holiday_source, holiday_rounding)
     extra = f" A holiday supplement of {nok(holiday)} is still due on last year's benefit." if holiday else ""
-    explain.answer(f"You are probably not entitled: {_why_not(x, p)}.{extra}")
+    explain.answer(f"You are probably not entitled: {why or _why_not(x, p)}.{extra}")
     explain.step(
         "Not entitled to unemployment benefit on these figures. Social financial assistance "
         "(chapter XI) may help while you have no income.",
@@ -200,10 +201,26 @@ def formula_2013(x, p, explain):
     return _entitled(x, p, explain, basis, daily, child_supplement, (COVERED, COVERED, COVERED))
 
 
+def _past_age_limit_2026(x, p, explain) -> bool:
+    """Paid until the end of the calendar month you turn 67; an age of 0 means not given."""
+    if not x["age"]:
+        return False
+    limit = p("unemployment.age_limit")
+    past = x["age"] > limit or (x["age"] == limit and x["age_months"] > 0)
+    explain.step(f"Age {x['age']} years and {x['age_months']} months: "
+                 f"{'past' if past else 'within'} the age limit: the benefit is paid until the end of the calendar "
+                 f"month you turn {limit}.", AGE_2026)
+    return past
+
+
 def formula_2026(x, p, explain):
     explain.note("2026 rules: NAV counts income in the last 12 and 36 completed calendar months before the claim "
                  "and indexes older income to today's basic amount; enter those figures as 'last year' and the two "
                  "years before. Only income from work counts for the income test.")
+    if _past_age_limit_2026(x, p, explain):
+        return _not_entitled(x, p, explain, AGE_2026, HOLIDAY_2026, HOLIDAY_ROUNDING,
+                             why=f"unemployment benefit stops at the end of the month you turn "
+                                 f"{p('unemployment.age_limit')}")
     if not _qualifies(x, p, explain, PERIODS_2026, INCOME_TEST_2026, HOURS_2026, "unemployment.maximum_usual_hours"):
         return _not_entitled(x, p, explain, INCOME_TEST_2026, HOLIDAY_2026, HOLIDAY_ROUNDING)
     basis = best_income_basis(x, p, explain, BASIS_2026, cap="unemployment.maximum_basis",
@@ -234,6 +251,12 @@ CALCULATOR = Calculator(
         fields.percent("hours_reduction_percent", "Reduction in working hours", default=100,
                        help="How much your working hours have fallen, against your usual hours. 100 if you have "
                             "lost all work. Not used when you give your usual hours above."),
+        fields.integer("age", "Your age", max=120, unit="years",
+                       help="Your age in whole years, used with the 2026 rules: the benefit stops at the end of the "
+                            "month you turn 67. Leave 0 to skip this check."),
+        fields.integer("age_months", "Months since your last birthday", max=11, unit="months",
+                       help="Count calendar months: 0 if your birthday is in this month, 1 if it was last month, "
+                            "and so on. Used only at 67."),
         fields.money("benefit_received_last_year", "Unemployment benefit received last year",
                      help="For the holiday supplement."),
         fields.integer("weeks_on_benefit_last_year", "Weeks on unemployment benefit last year", max=53,
@@ -260,6 +283,8 @@ CALCULATOR = Calculator(
         "Under the 2026 rules NAV counts usual working hours of at most 40 a week in the hours test "
         "(give your usual and new hours to apply it), and rounds the holiday supplement to whole kroner.",
         "Weekly and annual amounts include the child supplement.",
+        "Your age is used only with the 2026 rules (the benefit stops at the end of the month you turn 67); the "
+        "guide's 2013 rules are applied without it.",
         "NAV also checks that you are a genuine job seeker, registered with NAV and available for work; "
         "this calculator cannot.",
     ),
