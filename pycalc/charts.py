@@ -83,8 +83,10 @@ def chart_data(calculator_id: str, inputs: dict, rules: str | None = None) -> di
 
 
 def _compact(value: Decimal, money: bool) -> str:
-    if money and value >= 1000:
+    if money and value >= 10000:
         return f"{value / 1000:,.0f}k"
+    if money and value >= 1000:  # one decimal, so that ticks 1,576 and 2,364 do not both read "2k"
+        return f"{value / 1000:,.1f}".rstrip("0").rstrip(".") + "k"
     if money:
         return f"{value:,.0f}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
