@@ -111,7 +111,7 @@ chapter's calculator still shows a worked example.</p></noscript>
 {steps}
 </form>
 <section class="finder-answer" aria-labelledby="finder-answer-title" data-finder-answer hidden>
-<h2 id="finder-answer-title" tabindex="-1">What you may get</h2>
+<h2 id="finder-answer-title" tabindex="-1" data-answer-title>What you may get</h2>
 <p class="finder-total" data-total></p>
 <div class="finder-print-only">
 <h3>Your answers</h3>

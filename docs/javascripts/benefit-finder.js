@@ -298,7 +298,7 @@ class Finder {
     setText(this.live, "");
     setTimeout(() => setText(this.live, this.announcement(likely, ask, answer.total_monthly)), 50);
     if (!fromLink) {
-      const title = this.element.querySelector("#finder-answer-title");
+      const title = this.answer.querySelector("[data-answer-title]");
       title.focus({ preventScroll: true });
       this.scrollTo(this.answer);
     }
@@ -363,7 +363,7 @@ class Finder {
     return make("li", { "data-benefit": entry.calculator, "data-status": "unlikely" },
       make("strong", {}, `${this.title(entry.calculator)}: `), why,
       link ? make("span", { className: "finder-unlikely-link" }, " ",
-        make("a", { href: link, "aria-label": `Open the ${this.title(entry.calculator)} calculator` }, "Open its calculator")) : null);
+        make("a", { href: link }, "Open its calculator")) : null);
   }
 
   // ------------------------------------------------------------------ errors
@@ -378,13 +378,18 @@ class Finder {
     this.summary.querySelector("ul").replaceChildren();
   }
 
-  // pycalc's message by each field, a summary of links to them, the summary focused, the step with
-  // the first bad answer shown.
+  // pycalc's message by each field, a summary of links to them in the form's order, the summary
+  // focused, the step with the first bad answer shown.
   showErrors(errors) {
     this.clearErrors();
+    const controls = [...this.form.elements];
+    const place = (field) => {
+      const at = controls.indexOf(this.controlFor(field));
+      return at < 0 ? controls.length : at;
+    };
     const items = [];
     let firstStep = -1;
-    for (const { field, message } of errors) {
+    for (const { field, message } of [...errors].sort((a, b) => place(a.field) - place(b.field))) {
       const slot = this.element.querySelector(`[data-error-for="${CSS.escape(field)}"]`);
       const control = this.controlFor(field);
       if (slot) {
@@ -480,6 +485,7 @@ class Finder {
   hashChanged() {
     const situation = situationInHash();
     if (!situation || fragmentOf(situation) === fragmentOf(this.lastSituation || {})) return;
+    this.form.reset();
     this.fill(situation);
     this.compute({ fromLink: true });
   }
