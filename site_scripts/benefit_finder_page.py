@@ -107,7 +107,6 @@ chapter's calculator still shows a worked example.</p></noscript>
 <div class="calc-error-summary" id="finder-errors" tabindex="-1" data-error-summary hidden>
 <h2 class="finder-error-title">There is a problem with your answers</h2><ul data-error-list></ul></div>
 <form class="finder-form" novalidate data-finder-form hidden>
-<p class="finder-intro">Every question is optional: answer what you can. Your answers stay in your browser.</p>
 {steps}
 </form>
 <section class="finder-answer" aria-labelledby="finder-answer-title" data-finder-answer hidden>
@@ -126,8 +125,9 @@ chapter's calculator still shows a worked example.</p></noscript>
 <h3>Benefits that look unlikely, and why</h3>
 <ul class="finder-unlikely" data-unlikely></ul>
 </div>
-<p class="finder-not-judged">We cannot judge social assistance (økonomisk sosialhjelp) or housing allowance (bostøtte)
-here: see <a href="#what-we-cannot-judge">what we cannot judge</a> below.</p>
+<p class="finder-not-judged">We cannot judge social assistance (økonomisk sosialhjelp: ask your local NAV office) or
+housing allowance (bostøtte: ask Husbanken or your municipality)<span class="finder-screen-only">: see
+<a href="#what-we-cannot-judge">what we cannot judge</a> below</span>.</p>
 <p class="finder-rules" data-rules></p>
 <p class="finder-print-origin" data-print-origin></p>
 <div class="finder-actions">

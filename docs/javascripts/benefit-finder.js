@@ -55,10 +55,11 @@ function situationInHash() {
   return situation;
 }
 
-// Commas and spaces kept readable: #situation?children_ages=1,4&annual_income=300%20000
+// Commas and spaces kept readable: #situation?children_ages=1,+4&annual_income=300+000
+// (URLSearchParams reads "+" as a space).
 function fragmentOf(situation) {
   const parts = Object.entries(situation).map(([name, value]) =>
-    `${encodeURIComponent(name)}=${encodeURIComponent(value).replace(/%2C/gi, ",")}`);
+    `${encodeURIComponent(name)}=${encodeURIComponent(value).replace(/%2C/gi, ",").replace(/%20/g, "+")}`);
   return `#${FRAGMENT_ID}?${parts.join("&")}`;
 }
 
@@ -132,7 +133,7 @@ class Finder {
     if (!focus) return;
     const step = this.steps[this.current];
     step.focus({ preventScroll: true }); // a screen reader reads the step's legend: "Step 2 of 4, Your family"
-    this.scrollTo(this.element);
+    this.scrollTo(step);
   }
 
   stepOf(control) {
@@ -284,7 +285,7 @@ class Finder {
     this.element.querySelector("[data-unlikely-part]").hidden = !unlikely.length;
     const rules = answer.benefits.find((b) => b.result)?.result;
     setText(this.element.querySelector("[data-rules]"),
-      rules ? `Rules: ${rules.rules_label}, in force from ${rules.rules_date}. An estimate; NAV's decision is what counts.`
+      rules ? `Worked out with rule set ${rules.rules_label}. An estimate; NAV's decision is what counts.`
         : "An estimate; NAV's decision is what counts.");
 
     for (const button of this.form.querySelectorAll("[data-submit-early]")) button.hidden = false;
@@ -354,7 +355,7 @@ class Finder {
       make("h4", { className: "finder-benefit-title" }, this.title(entry.calculator)),
       make("p", { className: "finder-why" }, capitalised(entry.why.replace(NAMES_ITSELF, ""))),
       field && label ? make("p", {}, make("button", { type: "button", className: "md-button", "data-ask-field": field },
-        `Answer: ${label.textContent.replace(/^If [^:]*: /, "")}`)) : null);
+        `Tell us ${label.textContent.replace(/^If [^:]*: /, "").replace(/^W/, "w")}`)) : null);
   }
 
   unlikelyItem(entry) {
@@ -406,6 +407,7 @@ class Finder {
     }
     this.summary.querySelector("ul").replaceChildren(...items);
     this.summary.hidden = false;
+    for (const button of this.form.querySelectorAll("[data-submit-early]")) button.hidden = false;
     this.answer.hidden = true;
     this.form.hidden = false;
     this.element.dataset.state = "errors";

@@ -6,6 +6,7 @@ reader's figures; a shared link opening with its answers at once (the form never
 a bad answer giving its message by the field, a summary of links and the focus; Back keeping
 answers; the printout one clean record; axe in both schemes; nothing requested from another origin.
 """
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -302,6 +303,10 @@ def test_the_printout_is_one_clean_record(open_page, site_url):
     page.evaluate("window.print = () => { window.printed = true; }")
     page.click("[data-print]")
     assert page.evaluate("window.printed === true")
+    pdf = page.pdf(format="A4")  # Chromium's own printing ends with 'afterprint': the page is whole again
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 3, f"the answer takes {pages} pages"
+    page.click("[data-print]")
     page.emulate_media(media="print")
     visible_buttons = page.eval_on_selector_all(
         "button, .md-button", "els => els.filter((e) => e.getClientRects().length).map((e) => e.outerHTML.slice(0, 80))")
@@ -323,6 +328,12 @@ def test_the_printout_is_one_clean_record(open_page, site_url):
 def run_axe(page) -> list[str]:
     from pathlib import Path
     source = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+    page.evaluate("""() => new Promise((done) => requestAnimationFrame(() => {
+        for (const animation of document.getAnimations()) {
+            if (animation.effect?.getComputedTiming().endTime !== Infinity) animation.finish();
+        }
+        done();
+    }))""")  # colours fading in (a transition) are checked as they end
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(source.read_text(encoding="utf-8") + "\n;0")
     return page.evaluate(
