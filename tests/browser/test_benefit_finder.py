@@ -167,8 +167,11 @@ def test_the_single_mother_answers_step_by_step_on_a_phone(open_page, site_url):
 
 def test_back_keeps_every_answer_and_enter_continues(open_page, site_url):
     page = open_page(DESKTOP)
-    page.goto(site_url + PATH)
+    # From the home page's first link (Material's instant navigation swaps the page in): the form mounts.
+    page.goto(site_url + "/")
+    page.locator("article a[href$='what-can-i-get/']").first.click()
     page.locator("[data-finder-form]").wait_for(state="visible")
+    assert page.evaluate("location.pathname") == PATH
     page.fill("#finder-age", "41")
     page.fill("#finder-years_in_norway", "12")
     page.press("#finder-years_in_norway", "Enter")  # Enter goes on to the next step, it does not submit
