@@ -4,6 +4,7 @@ import hashlib
 import io
 import json
 import logging
+import os
 import shutil
 import subprocess
 import tomllib
@@ -119,7 +120,10 @@ def boot_files(bundle: bytes) -> dict | None:
         log.warning("no Node.js: the site ships without a Pyodide snapshot, so the calculators start slower")
         return None
     SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
-    work = {name: SNAPSHOT_CACHE / f"{key}.{name}" for name in ("zip", "requests.json", "imports.json", "stdlib.partial")}
+    # Work files named for this process too: two builds at once (make test beside make bench) must
+    # not write each other's files.
+    work = {name: SNAPSHOT_CACHE / f"{key}.{os.getpid()}.{name}"
+            for name in ("zip", "requests.json", "imports.json", "stdlib.partial")}
     work["zip"].write_bytes(bundle)
     work["requests.json"].write_bytes(requests)
     common = [node, str(SNAPSHOT_MAKER)]
