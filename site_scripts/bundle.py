@@ -79,7 +79,7 @@ def warm_up_requests() -> list[dict]:
         example = {k: v if isinstance(v, bool) else str(v) for k, v in pycalc.example_inputs(calculator["id"]).items()}
         for rules in calculator["rule_sets"]:
             asked = {"calculator": calculator["id"], "rules": rules, "inputs": example}
-            requests += [asked, dict(asked, chart=True, uid="warm")]
+            requests += [dict(asked, warm=True), dict(asked, chart=True, uid="warm")]
         for field in calculator["inputs"][:1]:
             requests.append({"calculator": calculator["id"], "inputs": {field["name"]: "five hundred"}})
     cases = ROOT / "tests" / "cases"

@@ -35,16 +35,19 @@ const quiet = { stdout: () => {}, stderr: (line) => console.error(line) };
 const options = (more) => ({ indexURL: pyodideDir + path.sep, ...quiet, ...more });
 
 // Every request, answered as the browser's worker answers it.
-const ANSWER_ALL = `
+// The snapshot itself is warmed with the requests marked "warm" only (each calculator's worked
+// example): Python's memory grows with every request it answers, and a snapshot larger than the
+// memory Pyodide starts with does not restore ("offset is out of bounds").
+const ANSWER = (onlyWarm) => `
 import json
 from pycalc.browser import handle_json
-json.dumps([handle_json(json.dumps(r)) for r in json.loads(REQUESTS)])`;
+json.dumps([handle_json(json.dumps(r)) for r in json.loads(REQUESTS) if ${onlyWarm ? "r.get('warm')" : "True"}])`;
 
-function withPycalc(pyodide) {
+function withPycalc(pyodide, onlyWarm = false) {
   pyodide.unpackArchive(bundle, "zip", { extractDir: BUNDLE_DIR });
   pyodide.runPython(`import sys\nif "${BUNDLE_DIR}" not in sys.path: sys.path.insert(0, "${BUNDLE_DIR}")`);
   pyodide.globals.set("REQUESTS", requests);
-  const answers = JSON.parse(pyodide.runPython(ANSWER_ALL));
+  const answers = JSON.parse(pyodide.runPython(ANSWER(onlyWarm)));
   pyodide.globals.delete("REQUESTS");
   return answers;
 }
@@ -77,7 +80,7 @@ if (step === "imports") {
 
   const digest = createHash("sha256").update(bundle).digest("hex");
   const maker = await loadPyodide(options({ stdLibURL: stdlib, _makeSnapshot: true }));
-  withPycalc(maker);
+  withPycalc(maker, true);
   maker.runPython(`
 import gc
 import pycalc.browser
