@@ -86,12 +86,13 @@ function besideBundle(bundleUrl, suffix) {
 async function snapshotSource(url, wanted) {
   const cached = await realFetch(url, { cache: "only-if-cached", mode: "same-origin" }).catch(() => null);
   if (!(cached && cached.ok) && !wanted) return null;
-  const unpacked = (async () => {
-    const response = cached && cached.ok ? cached : counted(await realFetch(url)); // not watched: a normal boot follows
-    if (!response.ok) throw new Error(`no snapshot (HTTP ${response.status})`);
-    return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
-  })();
-  unpacked.catch(() => {}); // awaited by Pyodide; a failure means a normal boot
+  // Its status is known before Pyodide starts: a snapshot promise that rejects inside Pyodide ends
+  // as an unhandled rejection in the worker, which fails the boot instead of falling back.
+  const response = cached && cached.ok ? cached : await realFetch(url).catch(() => null); // not watched
+  if (!(response && response.ok)) return null;
+  const unpacked = new Response(counted(response).body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
+    .then((buffer) => new Uint8Array(buffer));
+  unpacked.catch(() => {});
   return unpacked;
 }
 
