@@ -22,13 +22,17 @@ log = logging.getLogger("mkdocs.hooks.calculators")
 
 
 def pycalc_zip() -> bytes:
+    """pycalc's sources in one zip, stored (not deflated), with brotli and gzip copies beside it
+    (precompress): 107 KB with brotli, 140 KB with gzip, from a host that sends them, instead of
+    286 KB deflated. A host that sends files as they are sends all 612 KB (the worker does not
+    swap this file for its .gz copy: what is served under the zip's own name is what runs)."""
     package = ROOT / "pycalc"
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         for path in sorted(package.rglob("*")):
             if path.suffix in (".py", ".toml") and "__pycache__" not in path.parts:
                 info = zipfile.ZipInfo(str(path.relative_to(ROOT)), _FIXED_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
+                info.compress_type = zipfile.ZIP_STORED
                 archive.writestr(info, path.read_bytes())
     return buffer.getvalue()
 
@@ -59,13 +63,16 @@ def trimmed_lock_file() -> str:
 
 
 def snapshot_name(bundle_name: str) -> str:
-    """Where the worker looks for the snapshot: next to the zip, named for it and for Pyodide."""
-    return bundle_name.removesuffix(".zip") + f".pyodide-{pyodide_version()}.snapshot.gz"
+    """Where the worker looks for the snapshot: next to the zip, named for it and for Pyodide.
+    The file itself is never sent as it is: the host sends its .br or .gz copy (precompress), or
+    the worker asks for the .gz one and unpacks it itself."""
+    return bundle_name.removesuffix(".zip") + f".pyodide-{pyodide_version()}.snapshot"
 
 
 def stdlib_name(bundle_name: str) -> str:
-    """Where the worker looks for the trimmed standard library made with the snapshot."""
-    return bundle_name.removesuffix(".zip") + f".pyodide-{pyodide_version()}.stdlib.zip"
+    """Where the worker looks for the trimmed standard library made with the snapshot: a folder
+    named for the zip and Pyodide, with the name Pyodide gives its own (python_stdlib.zip)."""
+    return bundle_name.removesuffix(".zip") + f".pyodide-{pyodide_version()}/python_stdlib.zip"
 
 
 def warm_up_requests() -> list[dict]:
@@ -94,25 +101,29 @@ def warm_up_requests() -> list[dict]:
 
 
 def trimmed_stdlib(imported: list[str]) -> bytes:
-    """Pyodide's standard library zip holding only the files in ``imported``, entries unchanged."""
+    """Pyodide's standard library zip holding only the files in ``imported``, stored (not deflated),
+    so that the host's brotli or gzip packs the whole file: 0.73 MB deflated becomes about 0.45 MB."""
     keep = set(imported)
     buffer = io.BytesIO()
     with zipfile.ZipFile(PYODIDE_DIR / "python_stdlib.zip") as full, zipfile.ZipFile(buffer, "w") as trimmed:
         for info in full.infolist():
             if info.filename in keep:
-                trimmed.writestr(info, full.read(info))
+                stored = zipfile.ZipInfo(info.filename, info.date_time)
+                stored.compress_type = zipfile.ZIP_STORED
+                stored.external_attr = info.external_attr
+                trimmed.writestr(stored, full.read(info))
     return buffer.getvalue()
 
 
 def boot_files(bundle: bytes) -> dict | None:
-    """The verified memory snapshot (gzipped) and the trimmed standard library it was made with
+    """The verified memory snapshot (packed, see make_snapshot.mjs) and the trimmed standard library it was made with
     (see make_snapshot.mjs), made with Node once per bundle, requests, Pyodide and maker version,
     then taken from build/snapshot-cache/. None, with a warning (an error under --strict), when
     they cannot be made: the site still works, booting Python the normal, slower way."""
     requests = json.dumps(warm_up_requests(), sort_keys=True).encode()
     key = hashlib.sha256(bundle + requests + pyodide_version().encode() + (PYODIDE_DIR / "pyodide.mjs").read_bytes()
                          + SNAPSHOT_MAKER.read_bytes() + Path(__file__).read_bytes()).hexdigest()[:16]
-    snapshot, stdlib = SNAPSHOT_CACHE / f"{key}.snapshot.gz", SNAPSHOT_CACHE / f"{key}.stdlib.zip"
+    snapshot, stdlib = SNAPSHOT_CACHE / f"{key}.snapshot", SNAPSHOT_CACHE / f"{key}.stdlib.zip"
     if snapshot.is_file() and stdlib.is_file():
         return {"snapshot": snapshot.read_bytes(), "stdlib": stdlib.read_bytes()}
     node = shutil.which("node")
@@ -150,7 +161,7 @@ def boot_files(bundle: bytes) -> dict | None:
     return {"snapshot": snapshot.read_bytes(), "stdlib": stdlib.read_bytes()}
 
 
-PRECOMPRESSED = ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs")  # 9.6 MB -> 3.5 MB gz, 2.8 MB br
+PRECOMPRESSED = ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs")  # 9.6 MB -> 3.5 MB gz, 2.7 MB br
 BROTLI_MAKER = Path(__file__).with_name("brotli.mjs")
 BROTLI_CACHE = ROOT / "build" / "brotli-cache"
 
@@ -159,22 +170,42 @@ def precompress(directory: Path, names=PRECOMPRESSED) -> None:
     """Gzipped and brotli copies (name.gz, name.br) beside the big files, for a host that serves a
     pre-compressed file when the browser accepts it (nginx ``gzip_static on`` / ``brotli_static
     on``, Caddy ``precompressed br gzip``; Netlify and Cloudflare compress by themselves). ``python
-    -m http.server`` ignores them. Brotli is made with Node once per file content (build/brotli-cache/)."""
+    -m http.server`` ignores them; the worker then asks for the .gz copies itself and unpacks them
+    (all but pyodide.asm.mjs, which Pyodide imports). Brotli is made with Node once per file content
+    (build/brotli-cache/).
+
+    Called with the site's assets/pyodide/ directory once the pycalc zip is in assets/: the zip,
+    the memory snapshot and the trimmed standard library made for it get their copies here too
+    (the last two are written here as well, with the bytes the build writes after)."""
+    worker = (ROOT / "docs" / "javascripts" / "pycalc-worker.js").read_text(encoding="utf-8")
+    if f'const PYODIDE_VERSION = "{pyodide_version()}";' not in worker:
+        log.warning("pycalc-worker.js names another Pyodide version than node_modules/pyodide %s: "
+                    "it would not find the snapshot", pyodide_version())
+    files = [directory / name for name in names]
+    for bundle_path in sorted(directory.parent.glob("pycalc-*.zip")):
+        files.append(bundle_path)
+        made = boot_files(bundle_path.read_bytes())
+        if made:
+            for name, data in ((snapshot_name(bundle_path.name), made["snapshot"]),
+                               (stdlib_name(bundle_path.name), made["stdlib"])):
+                (bundle_path.parent / name).parent.mkdir(parents=True, exist_ok=True)
+                (bundle_path.parent / name).write_bytes(data)
+                files.append(bundle_path.parent / name)
     missing = []
-    for name in names:
-        data = (directory / name).read_bytes()
-        (directory / f"{name}.gz").write_bytes(gzip.compress(data, 6, mtime=0))
+    for path in files:
+        data = path.read_bytes()
+        Path(f"{path}.gz").write_bytes(gzip.compress(data, 6, mtime=0))
         cached = BROTLI_CACHE / (hashlib.sha256(data).hexdigest()[:24] + ".br")
         if not cached.is_file():
-            missing.append((directory / name, cached))
+            missing.append((path, cached))
     node = shutil.which("node")
     if missing and node:
         BROTLI_CACHE.mkdir(parents=True, exist_ok=True)
         made = subprocess.run([node, str(BROTLI_MAKER)] + [str(p) for pair in missing for p in pair],
-                              capture_output=True, text=True, timeout=600)
+                              capture_output=True, text=True, timeout=900)
         if made.returncode != 0:
             log.warning("brotli copies could not be made: %s", made.stderr[-500:])
-    for name in names:
-        cached = BROTLI_CACHE / (hashlib.sha256((directory / name).read_bytes()).hexdigest()[:24] + ".br")
+    for path in files:
+        cached = BROTLI_CACHE / (hashlib.sha256(path.read_bytes()).hexdigest()[:24] + ".br")
         if cached.is_file():
-            shutil.copyfile(cached, directory / f"{name}.br")
+            shutil.copyfile(cached, f"{path}.br")

@@ -1,10 +1,17 @@
 // Runs pycalc in Pyodide, off the main thread. One worker serves every widget on the site
 // and lives on across MkDocs Material's instant navigation.
-import { loadPyodide, version } from "../assets/pyodide/pyodide.mjs";
+import { createModule, unpackSnapshot } from "./pycalc-snapshot.mjs";
+
+// Every file Pyodide needs is asked for at once, as the worker starts, before Pyodide's own
+// script has arrived (a round trip each on a phone network); Pyodide is handed the responses.
+const PYODIDE_DIR = new URL("../assets/pyodide/", import.meta.url).href;
+const PYODIDE_VERSION = "314.0.7"; // of node_modules/pyodide; checked against Pyodide's own at boot
 
 const BUNDLE_DIR = "/home/pyodide/bundle";
 let handleJson = null;
 let bootedFrom = null;
+const steps = {}; // when each step of the boot ended (ms since the worker started), sent with "ready"
+const step = (name) => { steps[name] = Math.round(performance.now()); };
 
 // Pyodide can hang instead of failing when one of its files does not arrive, so every
 // request it makes is watched and the first failure ends the boot at once.
@@ -40,18 +47,51 @@ function counted(response) {
   return new Response(response.body.pipeThrough(counter), { status, statusText, headers });
 }
 
-// The standard library: the trimmed one made with the snapshot (only what pycalc imports), asked
-// for early; if the build has none, Pyodide's whole one, without Pyodide noticing.
-const FULL_STDLIB_URL = new URL("../assets/pyodide/python_stdlib.zip", import.meta.url).href;
-let trimmedStdlib = null; // { url, response: Promise<Response> }
+// The big files have .br and .gz copies beside them (site_scripts/bundle.py). A host that
+// compresses sends one of them (Content-Encoding); one that sends files as they are (python -m
+// http.server, some static hosts) would send the wasm at 9.6 MB instead of 2.7 to 3.5 MB, so then
+// the worker stops that download as soon as the headers show it, asks for the .gz copy and unpacks
+// it itself (DecompressionStream has gzip, not brotli). The file's own name is always asked first:
+// that costs one round trip on such a host, and a file that cannot be had fails as itself.
+const TYPES = { wasm: "application/wasm", zip: "application/zip" };
+
+async function fetchSmallest(url) {
+  const controller = new AbortController();
+  const response = await realFetch(url, { signal: controller.signal });
+  if (!response.ok || response.headers.get("content-encoding")) return response;
+  controller.abort();
+  const packed = await realFetch(`${url}.gz`).catch(() => null);
+  if (!packed || !packed.ok || !packed.body) return realFetch(url); // no copy: the file as it is
+  const type = TYPES[url.split(".").pop()] || "application/octet-stream";
+  // A host may send the .gz file itself with Content-Encoding: gzip; the browser has unpacked it then.
+  const body = packed.headers.get("content-encoding") ? packed.body : packed.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Response(body, { status: 200, headers: { "Content-Type": type } });
+}
+
+// Files asked for before Pyodide asks: each response is handed over once (a second boot asks again).
+const early = new Map();
+function askEarly(url) {
+  const response = fetchSmallest(url);
+  response.catch(() => {}); // awaited when Pyodide asks
+  early.set(url, response);
+  return response;
+}
+
+// The standard library: the trimmed one made with the snapshot (only what pycalc imports); if the
+// build has none, Pyodide's whole one, without Pyodide noticing.
+const FULL_STDLIB_URL = `${PYODIDE_DIR}python_stdlib.zip`;
+let trimmedStdlibUrl = null;
 
 async function fetchOwn(url, options) {
-  if (trimmedStdlib && url === trimmedStdlib.url) {
-    const response = await trimmedStdlib.response.catch(() => null);
-    if (response && response.ok) return response;
-    return realFetch(FULL_STDLIB_URL, options);
-  }
-  return realFetch(url, options);
+  const asked = early.get(url);
+  early.delete(url);
+  const response = await (asked || (url.endsWith(".wasm") || url === trimmedStdlibUrl
+    ? fetchSmallest(url) : realFetch(url, options))).catch((error) => {
+    if (url === trimmedStdlibUrl) return null;
+    throw error;
+  });
+  if (url === trimmedStdlibUrl && !(response && response.ok)) return realFetch(FULL_STDLIB_URL, options);
+  return response;
 }
 
 self.fetch = async (resource, options) => {
@@ -77,22 +117,30 @@ async function fetchBundle(url) {
 // (site_scripts/make_snapshot.mjs). Booting from it skips most of Python's start-up. It is an
 // optimisation only: if it is missing or does not work, Python starts the normal way.
 function besideBundle(bundleUrl, suffix) {
-  return bundleUrl.replace(/\.zip$/, `.pyodide-${version}.${suffix}`);
+  return bundleUrl.replace(/\.zip$/, `.pyodide-${PYODIDE_VERSION}.${suffix}`);
 }
 
 // The page asks for the snapshot only on a fast link (calculator-runtime.js); one already in the
 // HTTP cache costs nothing to download, so it is used whatever the link. Returns the unpacked
-// snapshot's promise, or null for a normal boot.
-async function snapshotSource(url, wanted) {
+// snapshot's promise (see pycalc-snapshot.mjs), or null for a normal boot. boot() awaits it before
+// Pyodide starts: a snapshot promise that rejected inside Pyodide would fail the boot instead of
+// falling back.
+async function inCache(url) {
   const cached = await realFetch(url, { cache: "only-if-cached", mode: "same-origin" }).catch(() => null);
-  if (!(cached && cached.ok) && !wanted) return null;
-  // Its status is known before Pyodide starts: a snapshot promise that rejects inside Pyodide ends
-  // as an unhandled rejection in the worker, which fails the boot instead of falling back.
-  const response = cached && cached.ok ? cached : await realFetch(url).catch(() => null); // not watched
-  if (!(response && response.ok)) return null;
-  const unpacked = new Response(counted(response).body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
-    .then((buffer) => new Uint8Array(buffer));
-  unpacked.catch(() => {});
+  return cached && cached.ok ? cached : null;
+}
+
+async function snapshotSource(url, wanted) {
+  const encoded = await inCache(url);
+  const cached = encoded && encoded.headers.get("content-encoding") ? encoded : await inCache(`${url}.gz`);
+  if (!cached && !wanted) return null;
+  const unpacked = (async () => {
+    let response = cached ? cached : counted(await fetchSmallest(url)); // not watched: a normal boot follows
+    if (!response.ok) throw new Error(`no snapshot (HTTP ${response.status})`);
+    if (cached && cached !== encoded) response = new Response(cached.body.pipeThrough(new DecompressionStream("gzip")));
+    return unpackSnapshot(new Uint8Array(await response.arrayBuffer()));
+  })();
+  unpacked.catch(() => {}); // a failure means a normal boot
   return unpacked;
 }
 
@@ -159,26 +207,41 @@ if not ${same ? "True" : "False"}:
 if "${BUNDLE_DIR}" not in sys.path:
     sys.path.insert(0, "${BUNDLE_DIR}")
 sys.path_importer_cache.pop("${BUNDLE_DIR}", None)  # the directory is new: forget what was cached of it
+import gc
+import pycalc.browser
+gc.freeze()  # what is loaded now lives as long as the worker: the collector need not walk it on every change
 `);
   return pyodide.pyimport("pycalc.browser").handle_json;
 }
 
 async function boot(bundleUrl, snapshotWanted) {
-  // The bundle, the standard library and the snapshot download, and the bundle is unzipped, while
-  // Pyodide loads.
-  const stdLibURL = besideBundle(bundleUrl, "stdlib.zip");
-  trimmedStdlib = { url: stdLibURL, response: realFetch(stdLibURL) };
-  trimmedStdlib.response.catch(() => {});
+  // The wasm, the standard library, the bundle and the snapshot download, and Pyodide's scripts
+  // load, all at once; the bundle is unzipped while Pyodide starts.
+  const stdLibURL = bundleUrl.replace(/\.zip$/, `.pyodide-${PYODIDE_VERSION}/python_stdlib.zip`);
+  trimmedStdlibUrl = stdLibURL;
+  const snapshotSought = snapshotSource(besideBundle(bundleUrl, "snapshot"), snapshotWanted);
+  askEarly(`${PYODIDE_DIR}pyodide.asm.wasm`);
+  askEarly(stdLibURL);
   const bundle = fetchBundle(bundleUrl).then(readBundle);
   bundle.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   const watched = (step) => Promise.race([step, failedRequest]);
-  const snapshot = await snapshotSource(besideBundle(bundleUrl, "snapshot.gz"), snapshotWanted);
+  const scripts = Promise.all([import(`${PYODIDE_DIR}pyodide.mjs`), import(`${PYODIDE_DIR}pyodide.asm.mjs`)]);
+  scripts.catch(() => {});
+  const [{ loadPyodide, version }, { default: create }] = await watched(scripts);
+  step("scripts");
+  if (version !== PYODIDE_VERSION) throw new Error(`Pyodide ${version} is not the ${PYODIDE_VERSION} this site was built with`);
+  const snapshot = await snapshotSought.then((found) => found, () => null);
+  step("snapshot");
   reportProgress("starting Python");
   if (snapshot) {
     try {
-      const pyodide = await watched(loadPyodide({ _loadSnapshot: snapshot, stdLibURL }));
+      const pyodide = await watched(loadPyodide({
+        _loadSnapshot: snapshot.image, stdLibURL, createPyodideModule: createModule(create, { snapshot }),
+      }));
+      step("python");
       reportProgress("installing the calculators");
       handleJson = install(pyodide, await watched(bundle));
+      step("installed");
       bootedFrom = "snapshot";
       return;
     } catch (error) {
@@ -186,9 +249,11 @@ async function boot(bundleUrl, snapshotWanted) {
       console.info("Starting Python without the snapshot:", String((error && error.message) || error));
     }
   }
-  const pyodide = await watched(loadPyodide({ stdLibURL }));
+  const pyodide = await watched(loadPyodide({ stdLibURL, createPyodideModule: createModule(create) }));
+  step("python");
   reportProgress("installing the calculators");
   handleJson = install(pyodide, await watched(bundle));
+  step("installed");
   bootedFrom = "normal start";
 }
 
@@ -210,9 +275,11 @@ function calculate(request) {
 self.addEventListener("message", async ({ data }) => {
   if (data.type === "boot") {
     const started = performance.now();
+    step("asked");
     try {
       await boot(data.bundleUrl, data.snapshot !== false);
-      self.postMessage({ type: "ready", bootMs: performance.now() - started, bootedFrom });
+      step("ready");
+      self.postMessage({ type: "ready", bootMs: performance.now() - started, bootedFrom, steps });
     } catch (error) {
       self.postMessage({ type: "boot-error", message: String((error && error.message) || error) });
     }
