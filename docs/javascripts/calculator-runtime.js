@@ -19,13 +19,16 @@ export function runtime(bundleUrl) {
 
 // What the reader's connection is like. A reader who asks to save data, or whose link is slow
 // (Network Information API, Chromium only), downloads nothing of Pyodide until they use a
-// calculator: the worked example is there meanwhile. The memory snapshot (6 MB) saves about two
-// seconds of CPU but costs more than that to download on a phone network (make bench, phone
-// profiles), so only a link with a short round trip fetches it: the page's own request is the
-// first measure, Chromium's own estimate the second (coarse: in headless Chromium a fixed 1.55 Mbps / 100 ms).
-// A snapshot already in the HTTP cache is always used (pycalc-worker.js).
+// calculator: the worked example is there meanwhile. The memory snapshot (3.0 MB with brotli, 4.4
+// MB with gzip) saves 2 to 6 seconds of CPU on a start (more on a phone's slower CPU), which pays
+// for its download above about 4 Mbps (make bench, phone profiles: on fast 4G, 9 Mbps, it is ready
+// sooner with it; on slow 4G, 1.6 Mbps, later). So it is fetched when the page's own request came
+// back within 50 ms (a local or very fast link) or Chromium estimates at least 5 Mbps down.
+// Chromium's estimate is coarse (1.55 Mbps / 100 ms before it has a sample); other browsers have
+// none and go by the round trip alone. A snapshot already in the HTTP cache is always used
+// (pycalc-worker.js).
 const SNAPSHOT_ROUND_TRIP_MS = 50;
-const NETINFO_SLOW_ROUND_TRIP_MS = 150; // Chromium's estimate: 100 when it has no sample, 150+ on 4G
+const SNAPSHOT_DOWNLINK_MBPS = 5;
 
 function connection() {
   const info = navigator.connection;
@@ -33,8 +36,11 @@ function connection() {
   const slow = saveData || Boolean(info && ["slow-2g", "2g", "3g"].includes(info.effectiveType));
   const page = performance.getEntriesByType("navigation")[0];
   const roundTrip = page && page.responseStart > 0 ? page.responseStart - page.requestStart : null;
-  const fast = !slow && (roundTrip === null || roundTrip < SNAPSHOT_ROUND_TRIP_MS)
-    && (!info || info.rtt < NETINFO_SLOW_ROUND_TRIP_MS);
+  let fast = !slow && (roundTrip === null || roundTrip < SNAPSHOT_ROUND_TRIP_MS
+    || Boolean(info && info.downlink >= SNAPSHOT_DOWNLINK_MBPS));
+  if (window.__pycalcSnapshot === "always" || window.__pycalcSnapshot === "never") { // make bench's variants
+    fast = window.__pycalcSnapshot === "always";
+  }
   return { saveData, slow, fast, roundTrip };
 }
 
