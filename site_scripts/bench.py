@@ -18,6 +18,8 @@ from __future__ import annotations
 import argparse
 import datetime
 import functools
+import gzip
+import io
 import http.server
 import json
 import os
@@ -165,15 +167,29 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def send_head(self):
         if self.host_rules:
             path = self.translate_path(self.path)
+            if os.path.isdir(path) and os.path.isfile(os.path.join(path, "index.html")) and self.path.split("?")[0].endswith("/"):
+                path = os.path.join(path, "index.html")
             accepted = self.headers.get("Accept-Encoding", "")
             for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
                 if encoding in accepted and os.path.isfile(path + suffix) and not path.endswith((".gz", ".br")):
                     return self.send_encoded(path, path + suffix, encoding)
+            if "gzip" in accepted and path.endswith(TEXT_SUFFIXES) and os.path.isfile(path):
+                return self.send_encoded(path, path, "gzip", on_the_fly=True)
         return super().send_head()
 
-    def send_encoded(self, path, encoded_path, encoding):
-        handle = open(encoded_path, "rb")
-        stat = os.fstat(handle.fileno())
+    def send_encoded(self, path, encoded_path, encoding, on_the_fly=False):
+        if on_the_fly:  # as nginx's `gzip on` does for text (level 6 here; nginx's default is 1)
+            stat = os.stat(path)
+            key = (path, stat.st_mtime_ns)
+            if key not in GZIPPED:
+                with open(path, "rb") as source:
+                    GZIPPED[key] = gzip.compress(source.read(), 6, mtime=0)
+            handle = io.BytesIO(GZIPPED[key])
+            size = len(GZIPPED[key])
+        else:
+            handle = open(encoded_path, "rb")
+            stat = os.fstat(handle.fileno())
+            size = stat.st_size
         modified = self.date_time_string(int(stat.st_mtime))
         if self.headers.get("If-Modified-Since") == modified:  # as http.server does for plain files
             handle.close()
@@ -184,13 +200,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", self.guess_type(path))
         self.send_header("Content-Encoding", encoding)
         self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("Content-Length", str(size))
         self.send_header("Last-Modified", modified)
         self.end_headers()
         return handle
 
 
-VERSIONED = re.compile(r"(-[0-9a-f]{12}\.(zip|pyodide-[0-9.]+\.snapshot\.gz)$|\.[0-9a-f]{8}\.min\.(js|css)$)")
+TEXT_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt")  # compressed on the fly
+GZIPPED: dict = {}
+
+VERSIONED = re.compile(r"(-[0-9a-f]{12}\.(zip|pyodide-[0-9.]+(\.snapshot|/python_stdlib\.zip))(\.gz|\.br)?$"
+                       r"|\.[0-9a-f]{8}\.min\.(js|css)$)")
 
 
 def host_headers(path: str) -> dict:
@@ -242,7 +262,8 @@ def make_naive(site: Path, port: int) -> Path:
     if naive.resolve() == ROOT.resolve() or naive.resolve() == site.resolve():
         raise SystemExit(f"refusing to replace {naive}")
     shutil.rmtree(naive, ignore_errors=True)
-    shutil.copytree(site, naive, ignore=shutil.ignore_patterns("*.snapshot.gz"))  # no snapshot in the baseline
+    # No snapshot and no trimmed standard library in the baseline: Pyodide's own files only.
+    shutil.copytree(site, naive, ignore=shutil.ignore_patterns("pycalc-*.pyodide-*"))
     shutil.copyfile(NAIVE_SCRIPT, naive / "javascripts" / "calculator.js")
     sitemap = naive / "sitemap.xml"
     sitemap.write_text(sitemap.read_text(encoding="utf-8").replace(f":{port}/", f":{port + 1}/"), encoding="utf-8")
@@ -416,7 +437,12 @@ PHONE_CASES = [("fast 4G", "host"), ("slow 4G", "host"), ("fast 4G", "plain"), (
 PHONE_TIMEOUT_MS = 300_000
 
 
-def phone_visit(playwright, base: str, path: str, plans: dict, profile: str) -> dict:
+# Variants of the site for the phone cases beside "site" and "naive" (--phone-variants): the same
+# site with the snapshot decision forced (calculator-runtime.js reads window.__pycalcSnapshot).
+PHONE_VARIANTS = {"site-snapshot": "always", "site-no-snapshot": "never"}
+
+
+def phone_visit(playwright, base: str, path: str, plans: dict, profile: str, snapshot: str | None = None) -> dict:
     """A cold visit over an emulated phone network: first paint, ready, bytes until ready."""
     calculator_id, field, values = plans[path]
     with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile_dir:
@@ -424,6 +450,8 @@ def phone_visit(playwright, base: str, path: str, plans: dict, profile: str) -> 
             profile_dir, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             context.add_init_script(PROBE)
+            if snapshot:
+                context.add_init_script(f"window.__pycalcSnapshot = {json.dumps(snapshot)};")
             page = context.pages[0] if context.pages else context.new_page()
             page.set_default_timeout(PHONE_TIMEOUT_MS)
             cdp = context.new_cdp_session(page)
@@ -447,15 +475,19 @@ def phone_visit(playwright, base: str, path: str, plans: dict, profile: str) -> 
             context.close()
 
 
-def phone_runs(playwright, bases: dict, path: str, plans: dict, runs: int) -> dict:
+def phone_runs(playwright, bases: dict, path: str, plans: dict, runs: int, cases=PHONE_CASES,
+               variants=("site", "naive")) -> dict:
     """Every phone case, site and naive interleaved, ``runs`` times: medians of ready and bytes."""
-    results = {f"{profile}, {host} host": {"site": [], "naive": []} for profile, host in PHONE_CASES}
+    results = {f"{profile}, {host} host": {v: [] for v in variants} for profile, host in cases}
     for run in range(runs):
-        for profile, host in PHONE_CASES:
+        for profile, host in cases:
             entry = results[f"{profile}, {host} host"]
-            for variant in (("site", "naive") if run % 2 == 0 else ("naive", "site")):
+            order = list(variants)[run % len(variants):] + list(variants)[:run % len(variants)]  # rotated
+            for variant in order:
                 started = time.monotonic()
-                visit_result = phone_visit(playwright, bases[(variant, host)], path, plans, profile)
+                server = "naive" if variant == "naive" else "site"
+                visit_result = phone_visit(playwright, bases[(server, host)], path, plans, profile,
+                                           PHONE_VARIANTS.get(variant))
                 entry[variant].append(visit_result)
                 shown = "never ready" if visit_result["failed"] else f"{visit_result['ready_ms'] / 1000:.1f} s, " \
                         f"{visit_result['bytes'] / 1e6:.2f} MB"
@@ -474,14 +506,20 @@ def phone_table(path: str, phone: dict) -> str:
     lines = [f"### Phone networks, cold visit to {path} (medians; ratio = site / naive)", "",
              "| Network, host | Measure | Site | Naive | Ratio |", "|---|---|--:|--:|--:|"]
     for case, by_variant in phone.items():
-        site, naive = by_variant["site"], by_variant["naive"]
-        failed = f" ({site['failed']} never ready)" if site["failed"] else ""
-        lines.append(f"| {case} | ready + first browser result{failed} | {show(site['ready_ms'], 'ms')} | "
-                     f"{show(naive['ready_ms'], 'ms')} | {ratio(site['ready_ms'], naive['ready_ms'])} |")
-        lines.append(f"| {case} | bytes until ready | {show(site['bytes'], 'KB')} | {show(naive['bytes'], 'KB')} | "
-                     f"{ratio(site['bytes'], naive['bytes'])} |")
-        lines.append(f"| {case} | first visible result | {show(site['first_result_ms'], 'ms')} | "
-                     f"{show(naive['first_result_ms'], 'ms')} | {ratio(site['first_result_ms'], naive['first_result_ms'])} |")
+        naive = by_variant["naive"]
+        for name, site in by_variant.items():
+            if name == "naive":
+                continue
+            label = case if name == "site" else f"{case} ({name})"
+            failed = f" ({site['failed']} never ready)" if site["failed"] else ""
+            lines.append(f"| {label} | ready + first browser result{failed} | {show(site['ready_ms'], 'ms')} | "
+                         f"{show(naive['ready_ms'], 'ms')} | {ratio(site['ready_ms'], naive['ready_ms'])} |")
+            lines.append(f"| {label} | bytes until ready | {show(site['bytes'], 'KB')} | {show(naive['bytes'], 'KB')} | "
+                         f"{ratio(site['bytes'], naive['bytes'])} |")
+            if name == "site":
+                lines.append(f"| {label} | first visible result | {show(site['first_result_ms'], 'ms')} | "
+                             f"{show(naive['first_result_ms'], 'ms')} | "
+                             f"{ratio(site['first_result_ms'], naive['first_result_ms'])} |")
     return "\n".join(lines) + "\n"
 
 
@@ -653,6 +691,11 @@ def main(argv=None):
     parser.add_argument("--phone-runs", type=int, default=3,
                         help="cold visits per phone case (fast and slow 4G, compressing and plain host) and "
                              "variant on the first page; 0 skips the phone profiles (default 3)")
+    parser.add_argument("--phone-cases", nargs="+", metavar="CASE",
+                        help="only these phone cases, e.g. 'fast 4G/host' 'slow 4G/plain' (default: all four)")
+    parser.add_argument("--phone-variants", nargs="+", default=["site", "naive"],
+                        choices=["site", "naive", *PHONE_VARIANTS],
+                        help="variants measured in the phone cases (default: site naive)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where bench.json and bench.md go")
     args = parser.parse_args(argv)
 
@@ -702,12 +745,17 @@ def main(argv=None):
                               f"warm {result['warm']['ready_ms']:.0f} ms, nav {result['nav']['ready_ms']:.0f} ms, "
                               f"p95 {result['cold']['recompute_p95_ms']:.1f} ms ({time.monotonic() - started:.0f} s)",
                               file=sys.stderr, flush=True)
+                if not args.runs:
+                    del report["pages"][path]
+                    continue
                 for variant in ("site", "naive"):
                     entry[variant]["median"] = summarise(entry[variant]["runs"])
             report["no_calculator"] = no_calculator_check(playwright, bases["site"])
             if args.phone_runs:
                 report["phone_page"] = paths[0]
-                report["phone"] = phone_runs(playwright, phone_bases, paths[0], plans, args.phone_runs)
+                cases = [tuple(c.split("/")) for c in args.phone_cases] if args.phone_cases else PHONE_CASES
+                variants = list(dict.fromkeys(["site", "naive", *args.phone_variants]))
+                report["phone"] = phone_runs(playwright, phone_bases, paths[0], plans, args.phone_runs, cases, variants)
     finally:
         for server in servers:
             server.terminate()
