@@ -11,7 +11,6 @@ from html import escape
 import pycalc
 from pycalc.charts import render_html as render_chart
 
-EARLY_SCRIPT = "javascripts/calculator-early.js"
 _ABSOLUTE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 
@@ -26,7 +25,8 @@ def _attrs(**values) -> str:
 
 
 def _root(page_url: str | None) -> str:
-    """The way from the page to the site's root: '../' per level, or '/' when the page is not known."""
+    """The way from the page to the site's root, for links to our own pages (a step citing the
+    guide's chapter): '../' per level, or '/' when the page is not known."""
     if page_url is None:
         return "/"
     depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
@@ -180,9 +180,7 @@ def render(calculator_id: str, uid: str, bundle_path: str, page_url: str | None 
     values = result["inputs"]
     root = _root(page_url)
     fields = "".join(_field(uid, f, values[f["name"]]) for f in meta["inputs"])
-    # The first child: a shared link's figures replace the worked example before it is ever painted.
-    early = f'<script src="{escape(root + EARLY_SCRIPT, quote=True)}"></script>'
-    return f"""<div class="calc" id="{uid}" {_attrs(data_calculator=calculator_id, data_state="prerendered", data_bundle=bundle_path, data_rules=result["rules"])}>{early}
+    return f"""<div class="calc" id="{uid}" {_attrs(data_calculator=calculator_id, data_state="prerendered", data_bundle=bundle_path, data_rules=result["rules"])}>
 <h3 class="calc-title">Calculator: {escape(meta["title"])}</h3>
 <p class="calc-summary">{escape(meta["summary"])}</p>
 <p class="calc-runtime" data-runtime-status role="status"></p>

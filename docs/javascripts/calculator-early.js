@@ -1,21 +1,26 @@
-// Runs while the page is still being read, as the first child of each calculator widget (a
-// blocking classic script, so before anything after it is painted). When the address carries
-// this widget's figures (#calc-<id>?name=value, a shared link), it marks the widget, and the
-// stylesheet keeps the worked example out of sight until calculator.js has applied the figures:
-// the reader never sees the example flash under their own. Without scripts nothing is hidden.
+// A blocking classic script in the page's <head>, so it runs before anything is painted. When the
+// address carries a calculator's figures (#calc-<id>?name=value, a shared link), it keeps that
+// widget's worked example out of sight until calculator.js has applied the figures and computed
+// them: the reader never sees the example flash under their own. calculator.js removes the rule
+// when it takes the widget over. Without scripts nothing is hidden.
 (function () {
   "use strict";
-  var script = document.currentScript;
-  var widget = script && script.parentElement;
-  if (!widget || !widget.id || widget.calculatorWidget) return; // calculator.js already has it
-  var hash = location.hash.slice(1);
-  var decoded;
-  try { decoded = decodeURIComponent(hash); } catch (error) { decoded = hash; }
-  var prefix = widget.id + "?";
-  if (hash.indexOf(prefix) !== 0 && decoded.indexOf(prefix) !== 0) return;
-  widget.setAttribute("data-fragment", "pending");
+  if (document.querySelector("style[data-calc-early]")) return; // included twice: once is enough
+  var raw = location.hash.slice(1);
+  try { if (raw.indexOf("?") < 0) raw = decodeURIComponent(raw); } catch (error) { return; }
+  var at = raw.indexOf("?");
+  var id = at > 0 ? raw.slice(0, at) : "";
+  try { id = decodeURIComponent(id); } catch (error) { return; }
+  if (!/^calc-[a-z0-9_-]+$/.test(id)) return; // our widgets' ids only: nothing else reaches the style
+  var widget = "#" + id;
+  var style = document.createElement("style");
+  style.setAttribute("data-calc-early", id);
+  style.textContent = widget + " .calc-answer, " + widget + " .calc-result { visibility: hidden; }\n" +
+    widget + ' .calc-form input[type="text"] { color: transparent; }';
+  (document.head || document.documentElement).appendChild(style);
   // A safety net: if calculator.js never takes the widget over, the worked example shows.
   setTimeout(function () {
-    if (!widget.calculatorWidget) widget.removeAttribute("data-fragment");
+    var element = document.getElementById(id);
+    if (!element || !element.calculatorWidget) style.remove();
   }, 10000);
 })();

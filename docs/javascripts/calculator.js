@@ -177,7 +177,7 @@ class Widget {
     const params = fragmentFor(element);
     if (params) {
       // A shared link: its figures, never the worked example (kept out of sight until computed;
-      // "pending" was set by calculator-early.js while the page was read, and hid the example's inputs too).
+      // calculator-early.js hid it, and the example's inputs too, before the page was painted).
       element.dataset.fragment = "computing";
       applyFragment(element, this.form, params);
       setText(this.runtimeStatus, "Working out the answer for the figures in your link…");
@@ -462,6 +462,8 @@ function mountAll() {
   for (const element of document.querySelectorAll("[data-calculator]")) {
     if (!element.calculatorWidget) element.calculatorWidget = new Widget(element);
   }
+  // The widgets now keep a shared link's example out of sight themselves (data-fragment).
+  for (const early of document.querySelectorAll("style[data-calc-early]")) early.remove();
 }
 
 // Printing from the browser's own menu: each record carries the link and the date of printing.

@@ -508,6 +508,8 @@ def test_copy_link_confirms_and_the_link_opens_with_the_figures_without_flashing
         requestAnimationFrame(look);
     })()""")
     other.goto(link)
+    assert other.locator("head script[src$='javascripts/calculator-early.js']").count() >= 1, \
+        "calculator-early.js must be a blocking script in the page's <head> (overrides/main.html, extrahead)"
     wait_for_outputs(other, UNEMPLOYMENT, expected["outputs"])
     assert other.locator(f'[data-calculator="{UNEMPLOYMENT}"] [name="income_year_1"]').input_value() == "310000"
     assert widget(other, UNEMPLOYMENT).locator("[data-headline]").inner_text() == expected["headline"]
