@@ -194,7 +194,7 @@ def on_page_content(html, page, config, files):
         placeholder = f"<p>{PLACEHOLDER.format(index)}</p>"
         if placeholder not in html:
             raise PluginError(f"{page.file.src_path}: calculator marker for {calculator_id} must stand alone on its line")
-        html = html.replace(placeholder, _searchless(widget.render(calculator_id, uid, _state["bundle_path"])))
+        html = html.replace(placeholder, _searchless(widget.render(calculator_id, uid, _state["bundle_path"], page_url=page.url)))
     return html
 
 

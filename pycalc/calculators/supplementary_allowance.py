@@ -24,7 +24,7 @@ SMALL_2026 = _SU + "beregning/src/main/kotlin/beregning/domain/BeregningFactory.
 AGE_2026 = _SU + "domain/src/main/kotlin/no/nav/su/se/bakover/domain/søknadsbehandling/stønadsperiode/" \
                  "MaskinellAldersvurderingMedGrunnlagsdata.kt; " + _ACT + "3"
 RESIDENCE_2026 = ("navikt/pensjonsbrev, alder/maler/src/main/kotlin/no/nav/pensjon/brev/alder/maler/vedlegg/"
-                  "opplysningerbruktiberegningen/OpplysningerBruktIBeregningenAlderAP2025.kt")
+                  "opplysningerbruktiberegningen/OpplysningerBruktIBeregningenAlderAP2025.kt; " + _ACT + "3")
 
 # Who you live with decides the rate and how much of a spouse's or cohabitant's income counts.
 ALONE, WITH_ADULTS, SPOUSE_67, SPOUSE_UNDER_67, SPOUSE_REFUGEE = (

@@ -179,9 +179,13 @@ def wait_for_states(page, state: str, path: str):
 
 def instant_navigate(page, url: str):
     """Follow a link the way a reader does, so Material swaps the page and the worker lives on."""
-    page.evaluate("""url => { const a = document.createElement("a"); a.href = url;
+    # The address changes before Material swaps the content: wait for a widget that was not there
+    # before the click, or the old page's widgets would pass for the new ones.
+    page.evaluate("""url => { window.__widgetBefore = document.querySelector("[data-calculator]");
+                             const a = document.createElement("a"); a.href = url;
                              document.body.append(a); a.click(); a.remove(); }""", url)
-    page.wait_for_function("url => location.href === url && document.querySelector('[data-calculator]')", arg=url)
+    page.wait_for_function("""url => location.href === url && document.querySelector('[data-calculator]')
+                                     && document.querySelector('[data-calculator]') !== window.__widgetBefore""", arg=url)
     page.wait_for_function("() => [...document.querySelectorAll('[data-calculator]')].every((e) => e.calculatorWidget)")
 
 
