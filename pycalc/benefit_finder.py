@@ -3,7 +3,7 @@ apply under today's rules, each computed by its own calculator.
 
 ``find_benefits(situation)`` maps the situation to each calculator's inputs, runs the calculators
 that may apply, and returns one entry per benefit: ``{"calculator", "inputs", "result", "why",
-"status", "monthly_amount"}``, where ``result`` is exactly ``calculate(calculator, inputs)`` (or
+"status", "monthly_amount", "annual_amount"}``, where ``result`` is exactly ``calculate(calculator, inputs)`` (or
 None when the situation rules the benefit out, or lacks a figure only the reader has). ``status``
 is "likely" (the calculator says you qualify), "unlikely" (it says you do not, or the situation
 rules it out) or "ask" (we need a figure from you). Likely benefits come first, the most valuable
@@ -133,7 +133,7 @@ class Verdict:
 class Benefit:
     calculator: str
     consider: Callable[[dict], list[Verdict]]
-    monthly: Callable[[dict], Decimal]  # outputs -> a month, before tax
+    annual: Callable[[dict], Decimal]  # outputs -> a year, before tax (the calculator's own yearly figure where it has one)
     entitled: Callable[[dict], bool] = lambda outputs: outputs.get("eligible", True) is not False
 
 
@@ -303,43 +303,47 @@ def _old_age_annual(outputs):
     return Decimal(str(shown or 0))
 
 
-def _per_year(name):
-    return lambda outputs: Decimal(str(outputs[name])) / MONTHS
-
-
-def _per_month(name):
+def _yearly(name):
     return lambda outputs: Decimal(str(outputs[name]))
 
 
+def _monthly(name):
+    return lambda outputs: Decimal(str(outputs[name])) * MONTHS
+
+
+def _daily(name):
+    return lambda outputs: Decimal(str(outputs[name])) * PAID_DAYS_PER_YEAR
+
+
 BENEFITS = (
-    Benefit("unemployment_benefit", _unemployment, _per_year("annual_rate")),
-    Benefit("sickness_benefit", _sickness, lambda o: Decimal(str(o["daily_rate"])) * PAID_DAYS_PER_YEAR / MONTHS),
-    Benefit("work_assessment_allowance", _work_assessment, _per_year("total_annual")),
+    Benefit("unemployment_benefit", _unemployment, _yearly("annual_rate")),
+    Benefit("sickness_benefit", _sickness, _daily("daily_rate")),
+    Benefit("work_assessment_allowance", _work_assessment, _yearly("total_annual")),
     Benefit("disability_benefit", _disability,
-            lambda o: (Decimal(str(o["annual_paid"])) + Decimal(str(o["child_supplement_annual"]))) / MONTHS),
-    Benefit("parental_benefit", _parental, lambda o: Decimal(str(o["daily_rate"])) * PAID_DAYS_PER_YEAR / MONTHS),
-    Benefit("child_benefit", _child_benefit, _per_month("monthly_amount")),
-    Benefit("cash_benefit_small_children", _cash_for_care, _per_month("monthly_amount"),
+            lambda o: Decimal(str(o["annual_paid"])) + Decimal(str(o["child_supplement_annual"]))),
+    Benefit("parental_benefit", _parental, _daily("daily_rate")),
+    Benefit("child_benefit", _child_benefit, _monthly("monthly_amount")),
+    Benefit("cash_benefit_small_children", _cash_for_care, _monthly("monthly_amount"),
             lambda o: o["monthly_amount"] > 0),
-    Benefit("child_care_benefit", _child_care, _per_month("monthly_benefit"), lambda o: o["monthly_benefit"] > 0),
-    Benefit("adjustment_allowance", _adjustment, _per_month("monthly_paid"), lambda o: o["monthly_paid"] > 0),
-    Benefit("childrens_pension", _childrens_pension, _per_year("total_annual"), lambda o: o["total_annual"] > 0),
-    Benefit("old_age_pension_new_rules", _old_age, lambda o: _old_age_annual(o) / MONTHS,
-            lambda o: _old_age_annual(o) > 0),
-    Benefit("supplementary_allowance", _supplementary, _per_month("monthly_allowance")),
+    Benefit("child_care_benefit", _child_care, _monthly("monthly_benefit"), lambda o: o["monthly_benefit"] > 0),
+    Benefit("adjustment_allowance", _adjustment, _monthly("monthly_paid"), lambda o: o["monthly_paid"] > 0),
+    Benefit("childrens_pension", _childrens_pension, _yearly("total_annual"), lambda o: o["total_annual"] > 0),
+    Benefit("old_age_pension_new_rules", _old_age, _old_age_annual, lambda o: _old_age_annual(o) > 0),
+    Benefit("supplementary_allowance", _supplementary, _yearly("annual_allowance")),
 )
 
 
 def _run(benefit, verdict):
     if verdict.inputs is None:
         return {"calculator": benefit.calculator, "inputs": None, "result": None, "why": verdict.why,
-                "status": verdict.status, "monthly_amount": None}
+                "status": verdict.status, "monthly_amount": None, "annual_amount": None}
     result = calculate(benefit.calculator, verdict.inputs)
     entitled = benefit.entitled(result["outputs"])
-    monthly = benefit.monthly(result["outputs"]).quantize(Decimal(1)) if entitled else Decimal(0)
+    annual = benefit.annual(result["outputs"]) if entitled else Decimal(0)
     why = verdict.why if entitled else f"{verdict.why} On your figures: {result['headline']}"
     return {"calculator": benefit.calculator, "inputs": result["inputs"], "result": result, "why": why,
-            "status": "likely" if entitled else "unlikely", "monthly_amount": int(monthly)}
+            "status": "likely" if entitled else "unlikely",
+            "monthly_amount": int((annual / MONTHS).quantize(Decimal(1))), "annual_amount": int(annual.quantize(Decimal(1)))}
 
 
 def find_benefits(situation: dict) -> list[dict]:

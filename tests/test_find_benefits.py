@@ -32,9 +32,11 @@ def test_situation(case):
 def test_the_single_mothers_household_total_adds_her_likely_benefits():
     found = pycalc.find_benefits(SITUATIONS[0]["situation"])
     unemployment = next(e for e in found if e["calculator"] == "unemployment_benefit")
+    assert unemployment["annual_amount"] == round(unemployment["result"]["outputs"]["annual_rate"])
     assert unemployment["monthly_amount"] == round(unemployment["result"]["outputs"]["annual_rate"] / 12)
     child = next(e for e in found if e["calculator"] == "child_benefit")
     assert child["monthly_amount"] == child["result"]["outputs"]["monthly_amount"]
+    assert child["annual_amount"] == child["result"]["outputs"]["annual_amount"]
     assert pycalc.household_monthly_total(found) == sum(e["monthly_amount"] for e in found if e["status"] == "likely")
 
 

@@ -298,11 +298,11 @@ class Finder {
     // Read out once: the total, then how many more need a figure or look unlikely.
     setText(this.live, "");
     setTimeout(() => setText(this.live, this.announcement(likely, ask, answer.total_monthly)), 50);
-    if (!fromLink) {
-      const title = this.answer.querySelector("[data-answer-title]");
-      title.focus({ preventScroll: true });
-      this.scrollTo(this.answer);
-    }
+    // Also for a shared link: the answer grows above the text that follows it, and the browser's
+    // scroll anchoring would otherwise carry the view down past it.
+    const title = this.answer.querySelector("[data-answer-title]");
+    title.focus({ preventScroll: true });
+    this.scrollTo(this.answer);
   }
 
   announcement(likely, ask, totalMonthly) {
@@ -342,7 +342,7 @@ class Finder {
       make("h3", { id, className: "finder-benefit-title" }, this.title(entry.calculator)),
       make("p", { className: "finder-headline", "data-headline": "" }, entry.result.headline),
       make("p", { className: "finder-amount" },
-        make("strong", {}, `About ${nok(monthly)} a month`), ` (about ${nok(monthly * MONTHS)} a year), before tax.`),
+        make("strong", {}, `About ${nok(monthly)} a month`), ` (about ${nok(entry.annual_amount)} a year).`),
       make("p", { className: "finder-why" }, make("span", { className: "finder-why-label" }, "Why: "), entry.why),
       link ? make("p", { className: "finder-link" }, make("a", { href: link },
         `Check it in the ${this.title(entry.calculator).replace(/ \(.*\)$/, "").toLowerCase()} calculator, with your figures`)) : null);
