@@ -22,13 +22,26 @@ export function runtime(bundleUrl) {
 // calculator: the worked example is there meanwhile. The memory snapshot (3.0 MB with brotli, 4.4
 // MB with gzip) saves 2 to 6 seconds of CPU on a start (more on a phone's slower CPU), which pays
 // for its download above about 4 Mbps (make bench, phone profiles: on fast 4G, 9 Mbps, it is ready
-// sooner with it; on slow 4G, 1.6 Mbps, later). So it is fetched when the page's own request came
-// back within 50 ms (a local or very fast link) or Chromium estimates at least 5 Mbps down.
-// Chromium's estimate is coarse (1.55 Mbps / 100 ms before it has a sample); other browsers have
-// none and go by the round trip alone. A snapshot already in the HTTP cache is always used
-// (pycalc-worker.js).
+// sooner with it; on slow 4G, 1.6 Mbps, later). So it is fetched when the link looks fast by any
+// of three measures: the page's own request came back within 50 ms; one of the page's files of
+// 16 KB or more arrived at 20 Mbps or more (a local link on a busy machine can answer slowly, but
+// then sends fast); Chromium estimates at least 5 Mbps down (its estimate is coarse: 1.55 Mbps /
+// 100 ms before it has a sample; other browsers have none). A snapshot already in the HTTP cache
+// is always used (pycalc-worker.js).
 const SNAPSHOT_ROUND_TRIP_MS = 50;
+const SNAPSHOT_MEASURED_MBPS = 20;
 const SNAPSHOT_DOWNLINK_MBPS = 5;
+
+function measuredMbps() {
+  let fastest = 0;
+  for (const file of [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]) {
+    const took = file.responseEnd - file.responseStart;
+    if (file.transferSize > 0 && file.encodedBodySize >= 16384 && took > 0) {
+      fastest = Math.max(fastest, (file.encodedBodySize * 8) / took / 1000);
+    }
+  }
+  return fastest;
+}
 
 function connection() {
   const info = navigator.connection;
@@ -36,12 +49,13 @@ function connection() {
   const slow = saveData || Boolean(info && ["slow-2g", "2g", "3g"].includes(info.effectiveType));
   const page = performance.getEntriesByType("navigation")[0];
   const roundTrip = page && page.responseStart > 0 ? page.responseStart - page.requestStart : null;
-  let fast = !slow && (roundTrip === null || roundTrip < SNAPSHOT_ROUND_TRIP_MS
+  const mbps = measuredMbps();
+  let fast = !slow && (roundTrip === null || roundTrip < SNAPSHOT_ROUND_TRIP_MS || mbps >= SNAPSHOT_MEASURED_MBPS
     || Boolean(info && info.downlink >= SNAPSHOT_DOWNLINK_MBPS));
   if (window.__pycalcSnapshot === "always" || window.__pycalcSnapshot === "never") { // make bench's variants
     fast = window.__pycalcSnapshot === "always";
   }
-  return { saveData, slow, fast, roundTrip };
+  return { saveData, slow, fast, roundTrip, mbps: Math.round(mbps) };
 }
 
 class Runtime {
