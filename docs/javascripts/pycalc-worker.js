@@ -1,9 +1,12 @@
 // Runs pycalc in Pyodide, off the main thread. One worker serves every widget on the site
 // and lives on across MkDocs Material's instant navigation.
-import { createModule, unpackSnapshot } from "./pycalc-snapshot.mjs";
 
 // Every file Pyodide needs is asked for at once, as the worker starts, before Pyodide's own
 // script has arrived (a round trip each on a phone network); Pyodide is handed the responses.
+// Scripts too are imported when the boot starts, not before this module runs (a static import
+// would cost a round trip before anything else is asked for).
+const snapshotFormat = import("./pycalc-snapshot.mjs");
+snapshotFormat.catch(() => {}); // awaited in boot
 const PYODIDE_DIR = new URL("../assets/pyodide/", import.meta.url).href;
 const PYODIDE_VERSION = "314.0.7"; // of node_modules/pyodide; checked against Pyodide's own at boot
 
@@ -138,6 +141,7 @@ async function snapshotSource(url, wanted) {
     let response = cached ? cached : counted(await fetchSmallest(url)); // not watched: a normal boot follows
     if (!response.ok) throw new Error(`no snapshot (HTTP ${response.status})`);
     if (cached && cached !== encoded) response = new Response(cached.body.pipeThrough(new DecompressionStream("gzip")));
+    const { unpackSnapshot } = await snapshotFormat;
     return unpackSnapshot(new Uint8Array(await response.arrayBuffer()));
   })();
   unpacked.catch(() => {}); // a failure means a normal boot
@@ -228,6 +232,7 @@ async function boot(bundleUrl, snapshotWanted) {
   const scripts = Promise.all([import(`${PYODIDE_DIR}pyodide.mjs`), import(`${PYODIDE_DIR}pyodide.asm.mjs`)]);
   scripts.catch(() => {});
   const [{ loadPyodide, version }, { default: create }] = await watched(scripts);
+  const { createModule } = await watched(snapshotFormat);
   step("scripts");
   if (version !== PYODIDE_VERSION) throw new Error(`Pyodide ${version} is not the ${PYODIDE_VERSION} this site was built with`);
   const snapshot = await snapshotSought.then((found) => found, () => null);
