@@ -354,6 +354,10 @@ def type_and_wait(page, calculator_id: str, field: str, value: str, since_result
     return next(r["t"] for r in bench["results"][since_results:] if r["calculator"] == calculator_id)
 
 
+# How the site's worker started ("snapshot" or "normal start"); None for the naive page.
+BOOTED_FROM = "() => window.__pycalcRuntime ? window.__pycalcRuntime.ready.then((d) => d.bootedFrom) : null"
+
+
 def visit(page, url: str, calculator_id: str, field: str, values: list[str]) -> dict:
     """A full page load (cold or warm): first paint, ready with a browser result, traffic, long tasks."""
     page.goto(url, wait_until="domcontentloaded", timeout=TIMEOUT_MS)
@@ -362,12 +366,14 @@ def visit(page, url: str, calculator_id: str, field: str, values: list[str]) -> 
     bench = page.evaluate("window.__bench")
     first_paint = bench["paints"].get("first-contentful-paint", bench["paints"].get("first-paint"))
     entries = all_resources(page)
+    booted = page.evaluate(BOOTED_FROM)
     early_pyodide = sum(e["transfer"] for e in entries if pyodide_resource(e["name"]) and e["start"] - origin <= first_paint)
     return {
         "first_result_ms": first_paint,
         "pyodide_bytes_before_first_result": early_pyodide,
         "ready_ms": ready,
         "typed_at_ms": bench["inputs"][0] if bench["inputs"] else None,
+        "booted_from": booted,
         **traffic(entries, origin, origin + ready),
         **long_tasks(bench, 0, ready),
     }
@@ -549,6 +555,7 @@ MEASURES = [  # (visit, key, label, unit)
     ("cold", "first_result_ms", "first visible result (first contentful paint)", "ms"),
     ("cold", "pyodide_bytes_before_first_result", "Pyodide bytes before first visible result", "B"),
     ("cold", "ready_ms", "ready + first browser result after typing", "ms"),
+    ("cold", "booted_from", "how the worker started (runs)", "text"),
     ("cold", "bytes", "bytes transferred until ready", "KB"),
     ("cold", "requests", "requests until ready", ""),
     ("cold", "long_tasks", "main-thread long tasks until ready", ""),
@@ -561,6 +568,7 @@ MEASURES = [  # (visit, key, label, unit)
     ("cold", "recompute_frame_p95_ms", "recompute per change to the frame that paints it, p95", "ms"),
     ("warm", "first_result_ms", "first visible result (first contentful paint)", "ms"),
     ("warm", "ready_ms", "ready + first browser result after typing", "ms"),
+    ("warm", "booted_from", "how the worker started (runs)", "text"),
     ("warm", "bytes", "bytes transferred until ready", "KB"),
     ("warm", "requests", "requests until ready", ""),
     ("warm", "long_tasks", "main-thread long tasks until ready", ""),
@@ -583,7 +591,11 @@ def summarise(runs: list[dict]) -> dict:
     for visit_name in ("cold", "warm", "nav"):
         keys = runs[0][visit_name].keys()
         summary[visit_name] = {k: median([r[visit_name][k] for r in runs]) for k in keys
-                               if not isinstance(runs[0][visit_name][k], bool)}
+                               if not isinstance(runs[0][visit_name][k], (bool, str, type(None)))}
+        for k in keys:
+            if any(isinstance(r[visit_name][k], str) for r in runs):
+                seen = [r[visit_name][k] for r in runs]
+                summary[visit_name][k] = ", ".join(f"{v} ×{seen.count(v)}" for v in dict.fromkeys(seen))
         for k in keys:
             if isinstance(runs[0][visit_name][k], bool):
                 summary[visit_name][k] = all(r[visit_name][k] for r in runs)
@@ -593,6 +605,8 @@ def summarise(runs: list[dict]) -> dict:
 def show(value, unit):
     if value is None:
         return "–"
+    if isinstance(value, str):
+        return value
     if unit == "KB":
         return f"{value / 1024:,.0f} KB"
     if unit == "ms":
@@ -603,7 +617,7 @@ def show(value, unit):
 
 
 def ratio(site, naive):
-    if site is None or naive is None:
+    if site is None or naive is None or isinstance(site, str) or isinstance(naive, str):
         return "–"
     if naive == 0:
         return "=" if site == 0 else "∞"
@@ -741,7 +755,8 @@ def main(argv=None):
                         started = time.monotonic()
                         result = one_run(playwright, bases[variant], path, next_path, plans, args.changes)
                         entry[variant]["runs"].append(result)
-                        print(f"{path} run {run + 1}/{args.runs} {variant:5}: ready cold {result['cold']['ready_ms']:.0f} ms, "
+                        print(f"{path} run {run + 1}/{args.runs} {variant:5}: ready cold {result['cold']['ready_ms']:.0f} ms "
+                      f"({result['cold'].get('booted_from') or 'main thread'}), "
                               f"warm {result['warm']['ready_ms']:.0f} ms, nav {result['nav']['ready_ms']:.0f} ms, "
                               f"p95 {result['cold']['recompute_p95_ms']:.1f} ms ({time.monotonic() - started:.0f} s)",
                               file=sys.stderr, flush=True)
