@@ -183,22 +183,22 @@ CALCULATOR = Calculator(
     inputs=(
         fields.integer("age", "Age of the patient", required=True, example=40, max=120, unit="years",
                        help="Children under 16 pay no charges."),
-        fields.integer("gp_visits", "GP consultations in the year", max=366,
+        fields.integer("gp_visits", "GP consultations in the year", max=366, example=4,
                        help="Standard consultations with a general practitioner (your regular doctor)."),
         fields.integer("specialist_visits", "Specialist consultations in the year", max=366,
                        help="Consultations with a specialist, on referral. Outpatient consultations at a "
                             "hospital are counted here: the guide says the normal charges apply to them."),
-        fields.money("gp_charges_paid", "Charges you paid for GP consultations", max=1_000_000,
+        fields.money("gp_charges_paid", "Charges you paid for GP consultations", max=1_000_000, example=700,
                      help="For the 2026 rules: what you paid your GP in the year. helsenorge.no, 'Egenandeler og "
                           "frikort', lists every charge registered for you."),
         fields.money("specialist_charges_paid", "Charges you paid for specialist consultations", max=1_000_000,
                      help="For the 2026 rules: what you paid specialists in the year (helsenorge.no, 'Egenandeler "
                           "og frikort')."),
-        fields.integer("important_prescriptions", "Purchases of blue-prescription medicines", max=200,
+        fields.integer("important_prescriptions", "Purchases of blue-prescription medicines", max=200, example=4,
                        help="How many times in the year you collect medicines on the important medicines list "
                             "(blue prescription), usually a 3-month supply each time. 2013 rules: count each "
                             "medicine separately. 2026 rules: count each visit to the pharmacy."),
-        fields.money("important_prescription_cost", "Full price of each purchase", max=1_000_000,
+        fields.money("important_prescription_cost", "Full price of each purchase", max=1_000_000, example=900,
                      help="The full price of what you collect each time, before your share."),
         fields.money("other_ceiling_1_charges", "Other charges: psychologists, hospital, X-ray, travel", max=1_000_000,
                      help="Charges you have paid for psychologists, hospital outpatient care, laboratories and "
