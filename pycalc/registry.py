@@ -61,12 +61,6 @@ def _find(calculator_id):
     return registry[calculator_id]
 
 
-def _fallback_headline(calculator, outputs, declared) -> str:
-    # Only until every formula words its own answer (a health test asks each one to).
-    first = calculator.outputs[0]
-    return f"{first.label}: {declared[first.name].display(outputs[first.name])}."
-
-
 def _cited(step: dict) -> dict:
     """A step with its sources as links a reader can follow, and NAV's code reference for experts."""
     return {**step, "citations": cite(step["source"]), "reference": reference(step["source"])}
@@ -92,9 +86,11 @@ def calculate(calculator_id: str, inputs: dict, rules: str | None = None) -> dic
     declared = {o.name: o for o in calculator.outputs}
     if set(outputs) != set(declared):
         raise RuntimeError(f"{calculator.id}: formula gave {sorted(outputs)}, metadata declares {sorted(declared)}")
+    if not explanation.headline:
+        raise RuntimeError(f"{calculator.id}: the {rules} formula gave no answer line (explain.answer)")
     return {
         "calculator": calculator.id,
-        "headline": explanation.headline or _fallback_headline(calculator, outputs, declared),
+        "headline": explanation.headline,
         "rules": rules,
         "rules_date": rule_set["date"].isoformat(),
         "rules_label": rule_set["label"],
