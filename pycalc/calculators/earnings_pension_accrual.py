@@ -53,45 +53,38 @@ def formula_2026(x, p, explain):
     explain.step(f"The year's average basic amount (average G) for 2026 is {nok(base)}; the accrual ceiling is worked "
                  f"out with it, not with G of 1 May ({nok(p.g)}).", AVERAGE_G_2026)
     accrual = _annual_accrual(x["annual_income"], p, explain, base, ACCRUAL_2026)
-    years = x["years"]
-    savings = accrual * years
-    explain.step(
-        f"Over {years} {'year' if years == 1 else 'years'} at the same income: {nok(savings)} of pension savings in "
-        f"today's kroner. NAV adjusts the account each year with wage growth until you draw it.",
-        ACCRUAL_2026,
-    )
-    share = Decimal(x["withdrawal_percent"]) / PERCENT
-    drawn = savings * share
-    explain.step(
-        f"Drawing {x['withdrawal_percent']}% from age {x['drawing_age']}: the pension is worked out from "
-        f"{nok(drawn)} of the savings; the other {nok(savings - drawn)} keeps building up. The yearly income "
-        f"pension is the savings drawn on divided by the life-expectancy divisor (delingstall) for your year of "
-        f"birth and age: see the old-age pension (new rules) calculator.",
-        DRAWING_2026,
-    )
-    _answer(explain, accrual, savings, years)
-    return dict(annual_accrual=accrual, total_savings=savings, savings_drawn=drawn,
-                savings_not_drawn=savings - drawn)
+    return _savings(x, explain, accrual, (
+        ("Over {years} at the same income: {savings} of pension savings in today's kroner. NAV adjusts the "
+         "account each year with wage growth until you draw it.", ACCRUAL_2026),
+        ("Drawing {share}% from age {age}: the pension is worked out from {drawn} of the savings; the other "
+         "{kept} keeps building up. The yearly income pension is the savings drawn on divided by the "
+         "life-expectancy divisor (delingstall) for your year of birth and age: see the old-age pension "
+         "(new rules) calculator.", DRAWING_2026)))
 
 
 def formula_2013(x, p, explain):
     accrual = _annual_accrual(x["annual_income"], p, explain)
+    return _savings(x, explain, accrual, (
+        ("Over {years} at the same income: {savings} of pension savings, without the yearly indexation of the "
+         "savings.", ACCRUAL),
+        ("Drawing {share}% of the pension from age {age}: the pension is worked out from {share}% of the "
+         "savings, {drawn}; the other {kept} keeps building up. The yearly pension is the savings drawn on "
+         "divided by a life expectancy divisor for your year of birth and age at drawing, which the guide does "
+         "not give.", DRAWING)))
+
+
+def _savings(x, explain, accrual, wording):
+    """The savings after the years given and the part drawn on: the same arithmetic in both sets, told in
+    each set's words (``wording``: the two sentences, each with its source)."""
+    (saved, saved_source), (drawing, drawing_source) = wording
     years = x["years"]
     savings = accrual * years
-    explain.step(
-        f"Over {years} {'year' if years == 1 else 'years'} at the same income: {nok(savings)} of pension savings, "
-        f"without the yearly indexation of the savings.",
-        ACCRUAL,
-    )
     share = Decimal(x["withdrawal_percent"]) / PERCENT
     drawn = savings * share
-    explain.step(
-        f"Drawing {x['withdrawal_percent']}% of the pension from age {x['drawing_age']}: the pension is worked out "
-        f"from {x['withdrawal_percent']}% of the savings, {nok(drawn)}; the other {nok(savings - drawn)} keeps "
-        f"building up. The yearly pension is the savings drawn on divided by a life expectancy divisor for your "
-        f"year of birth and age at drawing, which the guide does not give.",
-        DRAWING,
-    )
+    figures = dict(years=f"{years} {'year' if years == 1 else 'years'}", savings=nok(savings),
+                   share=x["withdrawal_percent"], age=x["drawing_age"], drawn=nok(drawn), kept=nok(savings - drawn))
+    explain.step(saved.format(**figures), saved_source)
+    explain.step(drawing.format(**figures), drawing_source)
     _answer(explain, accrual, savings, years)
     return dict(annual_accrual=accrual, total_savings=savings, savings_drawn=drawn,
                 savings_not_drawn=savings - drawn)

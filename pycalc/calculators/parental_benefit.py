@@ -36,21 +36,23 @@ def _adopted_child_young_enough(x, p, explain) -> bool:
     return ok
 
 
-def _qualifies(x, p, explain) -> bool:
+def _qualifies(x, p, explain, work_source=ENTITLED, income_source=BASIS_LAW, with_g=False) -> bool:
+    """Work in enough of the last 10 months, and income of at least 0.5 G: the same test in both sets."""
     needed = p("parental.qualifying_months")
     months_ok = x["months_worked_of_last_10"] >= needed
     explain.step(
         f"You were in paid work {x['months_worked_of_last_10']} of the last 10 months before the leave: "
         f"{'at least' if months_ok else 'fewer than'} the {needed} required.",
-        ENTITLED,
+        work_source,
     )
     limit = p.g_times("parental.minimum_income")
     income_ok = x["annual_income"] >= limit
+    shown = f"{nok(limit)} with G = {nok(p.g)}" if with_g else nok(limit)
     explain.step(
         f"Annual income {nok(x['annual_income'])} {'reaches' if income_ok else 'is below'} "
-        f"{p.g_words('parental.minimum_income')} ({nok(limit)}), the least income for parental benefit, "
-        f"as for sickness benefit.",
-        BASIS_LAW,
+        f"{p.g_words('parental.minimum_income')} ({shown}), the least income for parental benefit"
+        f"{'' if with_g else ', as for sickness benefit'}.",
+        income_source,
     )
     return months_ok and income_ok
 
@@ -203,25 +205,6 @@ def weeks_and_days(days, p) -> str:
     return text + (f" and {rest} day{'' if rest == 1 else 's'}" if rest else "")
 
 
-def _qualifies_2026(x, p, explain) -> bool:
-    needed = p("parental.qualifying_months")
-    months_ok = x["months_worked_of_last_10"] >= needed
-    explain.step(
-        f"You were in paid work {x['months_worked_of_last_10']} of the last 10 months before the leave: "
-        f"{'at least' if months_ok else 'fewer than'} the {needed} required.",
-        WORK_2026,
-    )
-    limit = p.g_times("parental.minimum_income")
-    income_ok = x["annual_income"] >= limit
-    explain.step(
-        f"Annual income {nok(x['annual_income'])} {'reaches' if income_ok else 'is below'} "
-        f"{p.g_words('parental.minimum_income')} ({nok(limit)} with G = {nok(p.g)}), the least income for "
-        f"parental benefit.",
-        MINIMUM_2026,
-    )
-    return months_ok and income_ok
-
-
 def _extra_days(x, p, explain, names) -> int:
     children = x["children_born"]
     if children < TWINS:
@@ -306,7 +289,7 @@ def formula_2026(x, p, explain):
                      f"the age limit of {limit}.", ADOPTION_2026)
         if not young:
             return _not_entitled_2026(x, p, explain, grant_too=False)
-    if not _qualifies_2026(x, p, explain):
+    if not _qualifies(x, p, explain, WORK_2026, MINIMUM_2026, with_g=True):
         return _not_entitled_2026(x, p, explain, grant_too=True)
     days = _days_2026(x, p, explain)
     coverage = p(RATES[x["coverage_percent"]]["coverage"])
