@@ -50,21 +50,31 @@ def _doctor_charges(x, p, explain):
     return gp_total, specialist_total
 
 
-def _prescription_charges(x, p, explain):
+# How each rule set words the blue-prescription charge: the guide per 3-month prescription, today's
+# rules per dispensing at the pharmacy (the maximum covers all that is dispensed at once).
+PRESCRIPTION_WORDS_2013 = (
+    "No prescriptions from the important medicines list (the patient would pay {share} of each, at most "
+    "{maximum} for 3 months).",
+    "Important medicines: {share} of {cost}, at most {maximum}, is {each}{capped} for each 3-month "
+    "prescription; {count} × {each} = {total}.", " (capped)")
+PRESCRIPTION_WORDS_2026 = (
+    "No medicines on blue prescription (you would pay {share} of each dispensing, at most {maximum}).",
+    "Medicines on blue prescription: {share} of {cost}, at most {maximum} for each dispensing at the "
+    "pharmacy, is {each}{capped}; {count} × {each} = {total}.", " (the maximum)")
+
+
+def _prescription_charges(x, p, explain, words=PRESCRIPTION_WORDS_2013, source=COVERED):
+    none_words, charge_words, capped_words = words
     share, maximum = p("healthcare.important_medicine_share"), p("healthcare.important_medicine_maximum")
     if not x["important_prescriptions"]:
-        explain.step(f"No prescriptions from the important medicines list (the patient would pay {percent(share)} "
-                     f"of each, at most {nok(maximum)} for 3 months).", COVERED)
+        explain.step(none_words.format(share=percent(share), maximum=nok(maximum)), source)
         return ZERO
     each = min(x["important_prescription_cost"] * share, maximum)
     total = x["important_prescriptions"] * each
-    capped = " (capped)" if x["important_prescription_cost"] * share > maximum else ""
-    explain.step(
-        f"Important medicines: {percent(share)} of {nok(x['important_prescription_cost'])}, at most "
-        f"{nok(maximum)}, is {nok(each)}{capped} for each 3-month prescription; "
-        f"{x['important_prescriptions']} × {nok(each)} = {nok(total)}.",
-        COVERED,
-    )
+    capped = capped_words if x["important_prescription_cost"] * share > maximum else ""
+    explain.step(charge_words.format(share=percent(share), cost=nok(x["important_prescription_cost"]),
+                                     maximum=nok(maximum), each=nok(each), capped=capped,
+                                     count=x["important_prescriptions"], total=nok(total)), source)
     return total
 
 
@@ -127,24 +137,6 @@ def _doctor_charges_2026(x, explain):
     return gp, specialist
 
 
-def _prescription_charges_2026(x, p, explain):
-    share, maximum = p("healthcare.important_medicine_share"), p("healthcare.important_medicine_maximum")
-    if not x["important_prescriptions"]:
-        explain.step(f"No medicines on blue prescription (you would pay {percent(share)} of each dispensing, at "
-                     f"most {nok(maximum)}).", MEDICINES_2026)
-        return ZERO
-    each = min(x["important_prescription_cost"] * share, maximum)
-    total = x["important_prescriptions"] * each
-    capped = " (the maximum)" if x["important_prescription_cost"] * share > maximum else ""
-    explain.step(
-        f"Medicines on blue prescription: {percent(share)} of {nok(x['important_prescription_cost'])}, at most "
-        f"{nok(maximum)} for each dispensing at the pharmacy, is {nok(each)}{capped}; "
-        f"{x['important_prescriptions']} × {nok(each)} = {nok(total)}.",
-        MEDICINES_2026,
-    )
-    return total
-
-
 def formula_2026(x, p, explain):
     explain.note("2026 rules: the charge for a GP or specialist consultation is not built in: we could not trace "
                  "today's figures in a public source, so enter what you paid. The charges for medicines and the "
@@ -155,7 +147,7 @@ def formula_2026(x, p, explain):
     if exemption:
         return _nothing_due(exemption, explain, INJURY_2026 if x["occupational_injury"] else CEILING_2026)
     gp, specialist = _doctor_charges_2026(x, explain)
-    prescriptions = _prescription_charges_2026(x, p, explain)
+    prescriptions = _prescription_charges(x, p, explain, PRESCRIPTION_WORDS_2026, MEDICINES_2026)
     other = x["other_ceiling_1_charges"] + x["second_ceiling_charges"]
     if other:
         explain.step(f"Other approved charges (psychologists, hospital outpatient care, X-ray, travel to treatment, "
