@@ -245,7 +245,7 @@ class Finder {
     if (sequence !== this.sequence) return;
     setText(this.status, "");
     if (answer.ok) {
-      this.showAnswer(answer, situation, { fromLink });
+      this.showAnswer(answer, situation);
     } else if (answer.errors) {
       this.showErrors(answer.errors);
     } else {
@@ -258,7 +258,7 @@ class Finder {
 
   // ------------------------------------------------------------------ the answer
 
-  showAnswer(answer, situation, { fromLink }) {
+  showAnswer(answer, situation) {
     this.clearErrors();
     this.lastSituation = situation;
     const likely = answer.benefits.filter((b) => b.status === "likely");
