@@ -11,13 +11,17 @@ first. Which benefit applies to what is a question of eligibility, not of amount
 the calculators' own, with their sources.
 """
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Callable
 
 from . import fields
 from .errors import InputError
 from .money import nok
+from .parameters import Rules
 from .registry import calculate
+from .rule_sets import all_rule_sets
+from .units import MONTHS_A_YEAR as MONTHS
 
 EVENTS = {
     "lost_job": "lost my job",
@@ -42,8 +46,6 @@ FULL_RESIDENCE_YEARS = 40       # full guarantee pension; below it, the suppleme
 CASH_FOR_CARE_AGE_YEARS = 1     # cash-for-care: from 12 to 20 months
 CASH_FOR_CARE_FIRST_MONTH = 12
 SCHOOL_AGE, CARE_AGE = 6, 10    # child-care benefit: kindergarten, and after-school care up to 4th grade
-PAID_DAYS_PER_YEAR = 260        # sickness benefit is paid for 5 days a week
-MONTHS = 12
 
 SCALARS = (
     fields.integer("age", "Your age", max=YEARS_IN_A_LIFE, help="Age in whole years."),
@@ -133,7 +135,7 @@ class Verdict:
 class Benefit:
     calculator: str
     consider: Callable[[dict], list[Verdict]]
-    annual: Callable[[dict], Decimal]  # outputs -> a year, before tax (the calculator's own yearly figure where it has one)
+    annual: Callable[[dict, Rules], Decimal]  # outputs -> a year, before tax (the calculator's own yearly figure where it has one)
     entitled: Callable[[dict], bool] = lambda outputs: outputs.get("eligible", True) is not False
 
 
@@ -280,7 +282,7 @@ def _old_age(s):
 
 
 def _birth_year(age):
-    from .rule_sets import all_rule_sets
+    """Today's rules' year less the age (the situation gives ages in whole years)."""
     return all_rule_sets()["2026"]["date"].year - age
 
 
@@ -304,31 +306,32 @@ def _old_age_annual(outputs):
 
 
 def _yearly(name):
-    return lambda outputs: Decimal(str(outputs[name]))
+    return lambda outputs, rules: Decimal(str(outputs[name]))
 
 
 def _monthly(name):
-    return lambda outputs: Decimal(str(outputs[name])) * MONTHS
+    return lambda outputs, rules: Decimal(str(outputs[name])) * MONTHS
 
 
-def _daily(name):
-    return lambda outputs: Decimal(str(outputs[name])) * PAID_DAYS_PER_YEAR
+def _daily(name, days_a_year):
+    """A daily rate over the days the benefit is paid in a year (a parameter of its own rules)."""
+    return lambda outputs, rules: Decimal(str(outputs[name])) * rules(days_a_year)
 
 
 BENEFITS = (
     Benefit("unemployment_benefit", _unemployment, _yearly("annual_rate")),
-    Benefit("sickness_benefit", _sickness, _daily("daily_rate")),
+    Benefit("sickness_benefit", _sickness, _daily("daily_rate", "sickness.paid_days_per_year")),
     Benefit("work_assessment_allowance", _work_assessment, _yearly("total_annual")),
     Benefit("disability_benefit", _disability,
-            lambda o: Decimal(str(o["annual_paid"])) + Decimal(str(o["child_supplement_annual"]))),
-    Benefit("parental_benefit", _parental, _daily("daily_rate")),
+            lambda o, rules: Decimal(str(o["annual_paid"])) + Decimal(str(o["child_supplement_annual"]))),
+    Benefit("parental_benefit", _parental, _daily("daily_rate", "parental.paid_days_per_year")),
     Benefit("child_benefit", _child_benefit, _monthly("monthly_amount")),
     Benefit("cash_benefit_small_children", _cash_for_care, _monthly("monthly_amount"),
             lambda o: o["monthly_amount"] > 0),
     Benefit("child_care_benefit", _child_care, _monthly("monthly_benefit"), lambda o: o["monthly_benefit"] > 0),
     Benefit("adjustment_allowance", _adjustment, _monthly("monthly_paid"), lambda o: o["monthly_paid"] > 0),
     Benefit("childrens_pension", _childrens_pension, _yearly("total_annual"), lambda o: o["total_annual"] > 0),
-    Benefit("old_age_pension_new_rules", _old_age, _old_age_annual, lambda o: _old_age_annual(o) > 0),
+    Benefit("old_age_pension_new_rules", _old_age, lambda o, rules: _old_age_annual(o), lambda o: _old_age_annual(o) > 0),
     Benefit("supplementary_allowance", _supplementary, _yearly("annual_allowance")),
 )
 
@@ -339,7 +342,8 @@ def _run(benefit, verdict):
                 "status": verdict.status, "monthly_amount": None, "annual_amount": None}
     result = calculate(benefit.calculator, verdict.inputs)
     entitled = benefit.entitled(result["outputs"])
-    annual = benefit.annual(result["outputs"]) if entitled else Decimal(0)
+    rules = Rules(date.fromisoformat(result["rules_date"]))
+    annual = benefit.annual(result["outputs"], rules) if entitled else Decimal(0)
     why = verdict.why if entitled else f"{verdict.why} On your figures: {result['headline']}"
     return {"calculator": benefit.calculator, "inputs": result["inputs"], "result": result, "why": why,
             "status": "likely" if entitled else "unlikely",
